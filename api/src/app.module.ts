@@ -1,0 +1,79 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Request } from 'express';
+import type { Logger } from 'pino';
+import type { Config } from '@vertelpunt/config';
+import { AuthModule } from './auth/auth.module';
+import { AuthService } from './auth/auth.service';
+import { bearerToken, hashToken } from './auth/session-token';
+import { DomainErrorFilter } from './common/domain-error.filter';
+import type { RequestContext } from './common/request-context';
+import { createValidationPipe } from './common/validation.pipe';
+import { CoreModule } from './core.module';
+import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
+import { graphqlOperations } from './metrics/metrics';
+import { ProcessingModule } from './processing/processing.module';
+import { QuestionnairesModule } from './questionnaires/questionnaires.module';
+import { StoriesModule } from './stories/stories.module';
+import { UploadsModule } from './uploads/uploads.module';
+import { VertelpuntenModule } from './vertelpunten/vertelpunten.module';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Module({})
+export class AppModule {
+  static forRoot(config: Config, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, logger),
+        AuthModule,
+        StoriesModule,
+        VertelpuntenModule,
+        QuestionnairesModule,
+        UploadsModule,
+        ProcessingModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [AuthModule],
+          inject: [AuthService],
+          useFactory: (auth: AuthService) => ({
+            autoSchemaFile: true,
+            sortSchema: true,
+            path: '/graphql',
+            graphiql: config.api.graphqlPlayground,
+            introspection: config.api.graphqlPlayground,
+            includeStacktraceInErrorResponses: config.env === 'development',
+            context: async ({ req }: { req: Request }): Promise<RequestContext> => {
+              const token = bearerToken(req.header('authorization'));
+              const organisationHeader = req.header('x-organisation-id');
+              const organisationId = organisationHeader && UUID.test(organisationHeader) ? organisationHeader : undefined;
+              const actor = token ? await auth.actorFor(token, organisationId).catch(() => null) : null;
+              return { req, actor, tokenHash: token ? hashToken(token) : null };
+            },
+            plugins: [
+              {
+                async requestDidStart() {
+                  return {
+                    async willSendResponse(rc) {
+                      const outcome = rc.errors?.length ? 'error' : 'ok';
+                      graphqlOperations.inc({ operation: rc.operationName ?? 'anonymous', outcome });
+                    },
+                  };
+                },
+              },
+            ],
+          }),
+        }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Request, Response } from 'express';
+import type { Config } from '@vertelpunt/config';
+import { AppModule } from './app.module';
+import { createLogger, PinoNestLogger } from './common/logger';
+import { requestLogging } from './common/request-logging';
+import { AudioIntakeService } from './uploads/audio-intake.service';
+import { createTusServer } from './uploads/tus-server';
+
+/** Builds the API without listening, so tests run the same app as production. */
+export const createApp = async (config: Config) => {
+  const logger = createLogger(config, 'api');
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logger), {
+    logger: new PinoNestLogger(logger),
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.use(requestLogging(logger));
+  const tus = createTusServer(config, app.get(AudioIntakeService));
+  // Express strips the mount path; tus routes on the full URL.
+  app.use('/uploads', (req: Request, res: Response) => {
+    req.url = req.originalUrl;
+    void tus.handle(req, res);
+  });
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+  return { app, logger };
+};

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { VertelpuntenModule } from '../vertelpunten/vertelpunten.module';
+import { StoriesResolver } from './stories.resolver';
+import { StoriesService } from './stories.service';
+import { StoryLoaders } from './story-loaders';
+import { VersionCache } from './version-cache';
+
+@Module({ imports: [VertelpuntenModule], providers: [StoriesService, StoriesResolver, StoryLoaders, VersionCache], exports: [StoriesService] })
+export class StoriesModule {}

@@ -1,0 +1,150 @@
+import * as path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const url = (protocols: string[]) =>
+  z.string().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `moet een URL zijn die begint met ${protocols.join(' of ')}`);
+
+/** Every variable the apps read, with its default. Secrets are never echoed back in errors. */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/vertelpunt'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9:_-]+$/i, 'alleen letters, cijfers, :, _ en -')
+    .default('vp'),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: port.default(4000),
+  DATA_DIR: z.string().min(1).default('.data'),
+  AUDIO_DIR: z.string().min(1).optional(),
+  MODELS_DIR: z.string().min(1).default('models'),
+  WHISPER_MODEL: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'moet <organisatie>/<model> zijn').default('onnx-community/whisper-base'),
+  WHISPER_DTYPE: z.enum(['auto', 'q8', 'int8', 'uint8', 'q4', 'fp16', 'fp32']).default('auto'),
+  ML_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  UPLOAD_DIR: z.string().min(1).optional(),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(2_000_000_000).default(200 * 1024 * 1024),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ENDPOINT: url(['http:', 'https:']).optional(),
+  S3_REGION: z.string().min(1).default('eu-west-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
+  PUBLIC_WEB_URL: url(['http:', 'https:']).default('http://localhost:3000'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  WORKER_CONCURRENCY_TRANSCRIBE: z.coerce.number().int().min(1).max(16).default(1),
+  WORKER_LOCK_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  RECOVERY_SWEEP_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  FAULT_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
+  GRAPHQL_PLAYGROUND: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
+}).superRefine((e, ctx) => {
+  // Conditional requirements: a bucket needs credentials.
+  for (const name of ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+    if (e.S3_BUCKET && !e[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is verplicht als S3_BUCKET is gezet' });
+  }
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  db: { url: string; poolSize: number };
+  redis: { url: string; keyPrefix: string };
+  api: { host: string; port: number; graphqlPlayground: boolean };
+  storage: {
+    dataDir: string;
+    audioDir: string;
+    /** Where tus keeps unfinished uploads; a shared volume when several API instances run. */
+    uploadDir: string;
+    uploadMaxBytes: number;
+    s3: { endpoint: string | null; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean } | null;
+  };
+  web: { publicUrl: string };
+  models: { dir: string; whisperModel: string; whisperDtype: 'auto' | 'q8' | 'int8' | 'uint8' | 'q4' | 'fp16' | 'fp32'; threads: number | undefined };
+  log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
+  sessions: { ttlHours: number };
+  workers: { concurrency: number; transcribeConcurrency: number; lockMs: number; recoverySweepMs: number; faultDelayMs: number };
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Ongeldige configuratie:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parse the environment once; names the variable and the rule, never the value (it may be a password). */
+export const loadConfig = (env: Record<string, string | undefined>): Config => {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return deepFreeze({
+    env: e.NODE_ENV,
+    db: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
+    redis: { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX },
+    api: { host: e.API_HOST, port: e.API_PORT, graphqlPlayground: e.GRAPHQL_PLAYGROUND ?? e.NODE_ENV !== 'production' },
+    storage: {
+      dataDir,
+      audioDir: path.resolve(e.AUDIO_DIR ?? path.join(dataDir, 'audio')),
+      uploadDir: path.resolve(e.UPLOAD_DIR ?? path.join(dataDir, 'uploads')),
+      uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+      s3: e.S3_BUCKET
+        ? {
+            bucket: e.S3_BUCKET,
+            endpoint: e.S3_ENDPOINT ?? null,
+            region: e.S3_REGION,
+            accessKeyId: e.S3_ACCESS_KEY_ID ?? '',
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY ?? '',
+            forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+          }
+        : null,
+    },
+    web: { publicUrl: e.PUBLIC_WEB_URL.replace(/\/$/, '') },
+    models: { dir: path.resolve(e.MODELS_DIR), whisperModel: e.WHISPER_MODEL, whisperDtype: e.WHISPER_DTYPE, threads: e.ML_THREADS },
+    log: { level: e.LOG_LEVEL },
+    sessions: { ttlHours: e.SESSION_TTL_HOURS },
+    workers: {
+      concurrency: e.WORKER_CONCURRENCY,
+      // Whisper uses every core by itself; more than one at a time only adds memory.
+      transcribeConcurrency: e.WORKER_CONCURRENCY_TRANSCRIBE,
+      lockMs: e.WORKER_LOCK_MS,
+      recoverySweepMs: e.RECOVERY_SWEEP_MS,
+      // Fault injection for the kill-mid-job tests: only honoured when NODE_ENV=test.
+      faultDelayMs: e.NODE_ENV === 'test' ? e.FAULT_DELAY_MS : 0,
+    },
+  });
+};
+
+/** For app entry points: a bad value stops start-up with one readable message. */
+export const loadConfigOrExit = (env: Record<string, string | undefined> = process.env): Config => {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+};
+
+const deepFreeze = <T>(value: T): T => {
+  if (value && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+};

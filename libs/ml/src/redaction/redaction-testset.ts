@@ -1,0 +1,606 @@
+import type { RedactOptions, RedactionType } from './redaction-types';
+
+export type ExpectedSpan = { type: RedactionType; text: string };
+
+export type RedactionCase = { id: string; text: string; expected: ExpectedSpan[]; options?: RedactOptions };
+
+type RawSpan = [RedactionType, string];
+
+const c = (id: string, text: string, spans: RawSpan[] = [], options?: RedactOptions): RedactionCase => ({
+  id,
+  text,
+  expected: spans.map(([type, spanText]) => ({ type, text: spanText })),
+  ...(options ? { options } : {}),
+});
+
+/*
+ * Labelled Dutch sentences in the voice of wijkcoaches and inwoners, written before the anonymiser was built.
+ * Conventions: a NAAM span is the name without its title or cue ("meneer de Vries" → "de Vries", initials and
+ * tussenvoegsels included); phone numbers, IBANs and BSNs as written (separators included, trailing punctuation
+ * not); ADRES is street + house number (city not included); GEBOORTEDATUM is the date only, never the cue word.
+ * Names of organisations, wijken, places, months and weekdays are not personal data. Service numbers (0800/0900)
+ * are an organisation's, not a person's. A birth year on its own is not a date of birth.
+ * Spans are compared as a multiset of (type, text) per case.
+ */
+export const REDACTION_TESTSET: RedactionCase[] = [
+  // --- names with a title or form of address ---
+  c('titel-01', 'Vandaag op huisbezoek geweest bij meneer de Vries, hij vereenzaamt sinds zijn vrouw is overleden.', [
+    ['NAAM', 'de Vries'],
+  ]),
+  c('titel-02', 'Mevrouw Yilmaz vertelde dat ze al drie maanden geen post meer opent.', [['NAAM', 'Yilmaz']]),
+  c('titel-03', 'Gesprek gehad met mw. El Amrani over de schulden bij de Kredietbank.', [['NAAM', 'El Amrani']]),
+  c('titel-04', 'Dhr. Kowalski werkt via een uitzendbureau in de kassen en woont met zes man in één huis.', [
+    ['NAAM', 'Kowalski'],
+  ]),
+  c('titel-05', 'Mevr. Sewnarain-Ramdin heeft hulp nodig bij het aanvragen van huurtoeslag.', [
+    ['NAAM', 'Sewnarain-Ramdin'],
+  ]),
+  c('titel-06', 'Ik heb meneer Bakkali doorverwezen naar het Juridisch Loket.', [['NAAM', 'Bakkali']]),
+  c('titel-07', 'Mevrouw Van der Linden (82) wil graag weer naar de koffieochtend.', [['NAAM', 'Van der Linden']]),
+  c('titel-08', 'Meneer Öztürk was erg dankbaar dat iemand eindelijk naar hem luisterde.', [['NAAM', 'Öztürk']]),
+  c('titel-09', 'De huisarts, dokter Verhoeven, had al eerder aan de bel getrokken.', [['NAAM', 'Verhoeven']]),
+  c('titel-10', 'Buurvrouw Ans brengt elke dag de krant bij hem langs.', [['NAAM', 'Ans']]),
+  c('titel-11', 'Oma Riet past drie dagen per week op de kleinkinderen.', [['NAAM', 'Riet']]),
+  c('titel-12', 'Juf Samira van groep 5 merkte dat Dylan steeds zonder ontbijt op school kwam.', [
+    ['NAAM', 'Samira'],
+    ['NAAM', 'Dylan'],
+  ]),
+  c('titel-13', 'mw. A. Ramdin belde terug over de afspraak.', [['NAAM', 'A. Ramdin']]),
+  c('titel-14', 'Dhr. J.P. van den Berg is de mantelzorger van zijn broer.', [['NAAM', 'J.P. van den Berg']]),
+  c('titel-15', 'Meneer Cijntje komt oorspronkelijk van Curaçao en mist zijn familie.', [['NAAM', 'Cijntje']]),
+  c('titel-16', 'Ik sprak mevrouw Nowak bij de voedselbank; haar kinderen gaan nu naar de sport.', [['NAAM', 'Nowak']]),
+  c('titel-17', 'We hebben meneer Mees geholpen met zijn formulieren.', [['NAAM', 'Mees']]),
+  c('titel-18', 'Mevrouw Roos was eerst wantrouwig maar taute langzaam op.', [['NAAM', 'Roos']]),
+  c('titel-19', 'Tante Fatma kookt elke vrijdag voor de hele straat.', [['NAAM', 'Fatma']]),
+  c('titel-20', 'Collega Marieke heeft het dossier overgenomen.', [['NAAM', 'Marieke']]),
+  c('titel-21', 'Meneer en mevrouw Doğan zijn allebei met pensioen.', [['NAAM', 'Doğan']]),
+  c('titel-22', 'Bij de familie Martina is de verwarming al weken kapot.', [['NAAM', 'Martina']]),
+  c('titel-23', 'Mw. de Graaf-Kok heeft geen netwerk meer in de wijk.', [['NAAM', 'de Graaf-Kok']]),
+  c('titel-24', 'Dhr Boateng vertelde over zijn tijd in Ghana.', [['NAAM', 'Boateng']]),
+  c('titel-25', 'Meneer Ait Taleb wil graag vrijwilligerswerk doen.', [['NAAM', 'Ait Taleb']]),
+
+  // --- names after a family or naming cue ---
+  c('cue-01', 'De zoon van Fatima heeft eindelijk een stageplek gevonden.', [['NAAM', 'Fatima']]),
+  c('cue-02', 'De dochter van meneer Kaya tolkt tijdens de gesprekken.', [['NAAM', 'Kaya']]),
+  c('cue-03', 'Ik heb met de buurvrouw van Henk gebeld, zij heeft een sleutel.', [['NAAM', 'Henk']]),
+  c('cue-04', 'De moeder van Jayden en Shanice komt niet meer naar de ouderavond.', [
+    ['NAAM', 'Jayden'],
+    ['NAAM', 'Shanice'],
+  ]),
+  c('cue-05', 'De vrouw van Mustafa durft niet alleen naar de huisarts.', [['NAAM', 'Mustafa']]),
+  c('cue-06', 'De vader van Gianluca zit sinds kort in de schuldsanering.', [['NAAM', 'Gianluca']]),
+  c('cue-07', 'De buurman van Wilma heeft de politie gebeld vanwege de overlast.', [['NAAM', 'Wilma']]),
+  c('cue-08', 'Mijn zoon Bas speelt sinds kort bij de voetbalclub.', [['NAAM', 'Bas']]),
+  c('cue-09', 'Mijn dochter Roos gaat naar de middelbare school.', [['NAAM', 'Roos']]),
+  c('cue-10', 'Mijn man Mark werkt in ploegendienst.', [['NAAM', 'Mark']]),
+  c('cue-11', 'Haar kleinzoon Kevin komt elke zondag langs.', [['NAAM', 'Kevin']]),
+  c('cue-12', 'Zijn broer Hakan helpt met de administratie.', [['NAAM', 'Hakan']]),
+  c('cue-13', 'Ze heet Jolanda en ze woont al veertig jaar in dezelfde flat.', [['NAAM', 'Jolanda']]),
+  c('cue-14', 'Een jongen genaamd Sjaak hielp haar met de boodschappen.', [['NAAM', 'Sjaak']]),
+  c('cue-15', 'Ik ben Fatima en ik ben vrijwilliger bij het taalcafé.', [['NAAM', 'Fatima']]),
+  c('cue-16', 'Ik ben Wiebren, 67 jaar, en sinds kort weduwnaar.', [['NAAM', 'Wiebren']]),
+  c('cue-17', 'Ik heb vanochtend met Lotfi gebeld over de huurachterstand.', [['NAAM', 'Lotfi']]),
+  c('cue-18', 'Gisteren met Sevda gesproken, het gaat beter met haar.', [['NAAM', 'Sevda']]),
+  c('cue-19', 'Mijn naam is Anouska Sedney en ik wil iets vertellen over de buurt.', [['NAAM', 'Anouska Sedney']]),
+  c('cue-20', 'De schoonmoeder van Priya woont in bij het gezin.', [['NAAM', 'Priya']]),
+  c('cue-21', 'Hallo, ik ben Bas en ik woon hier al mijn hele leven.', [['NAAM', 'Bas']]),
+  c('cue-22', 'De wijkagent heet Bakker en hij komt elke week langs.', [['NAAM', 'Bakker']]),
+
+  // --- names without a cue, Dutch and Dutch-resident origins ---
+  c('naam-01', 'Fatima El Amrani kwam voor het eerst naar de inloop.', [['NAAM', 'Fatima El Amrani']]),
+  c('naam-02', 'Mohamed Bakkali heeft samen met Kees van Dijk de buurtmoestuin opgezet.', [
+    ['NAAM', 'Mohamed Bakkali'],
+    ['NAAM', 'Kees van Dijk'],
+  ]),
+  c('naam-03', 'Gisteren zat ik met Ayşe Yılmaz en Emre Kaya aan tafel bij het buurthuis.', [
+    ['NAAM', 'Ayşe Yılmaz'],
+    ['NAAM', 'Emre Kaya'],
+  ]),
+  c('naam-04', 'Toen Mehmet Öztürk zijn baan verloor, kwamen de rekeningen binnen.', [['NAAM', 'Mehmet Öztürk']]),
+  c('naam-05', 'Sharon Sewnarain organiseert elke maand een kookavond.', [['NAAM', 'Sharon Sewnarain']]),
+  c('naam-06', 'Agnieszka Kowalska zoekt een cursus Nederlands in de avond.', [['NAAM', 'Agnieszka Kowalska']]),
+  c('naam-07', 'Rachid vertelde dat hij al jaren op een wachtlijst staat.', [['NAAM', 'Rachid']]),
+  c('naam-08', 'Volgens Ingrid is de sfeer in de portiek enorm verbeterd.', [['NAAM', 'Ingrid']]),
+  c('naam-09', 'Jan de Boer en zijn vrouw Gerda hebben de ervaringentafel bijgewoond.', [
+    ['NAAM', 'Jan de Boer'],
+    ['NAAM', 'Gerda'],
+  ]),
+  c('naam-10', 'Shirley Martina en Ruthsel Cijntje zijn neef en nicht.', [
+    ['NAAM', 'Shirley Martina'],
+    ['NAAM', 'Ruthsel Cijntje'],
+  ]),
+  c('naam-11', 'Na het gesprek belde Piet Jansen nog twee keer.', [['NAAM', 'Piet Jansen']]),
+  c('naam-12', 'Anil Ramdin helpt jongeren met solliciteren.', [['NAAM', 'Anil Ramdin']]),
+  c('naam-13', 'Samen met Youssef en Ilham hebben we de flyers rondgebracht.', [
+    ['NAAM', 'Youssef'],
+    ['NAAM', 'Ilham'],
+  ]),
+  c('naam-14', 'Kim kreeg eindelijk een plek in de dagbesteding.', [['NAAM', 'Kim']]),
+  c('naam-15', 'Wendy Pinas vertelde over haar moeder in Paramaribo.', [['NAAM', 'Wendy Pinas']]),
+  c('naam-16', 'Dariusz en Magda Wiśniewski wonen boven de snackbar.', [
+    ['NAAM', 'Dariusz'],
+    ['NAAM', 'Magda Wiśniewski'],
+  ]),
+  c('naam-17', 'Een groot compliment voor Hatice, die de buurvrouw elke dag belt.', [['NAAM', 'Hatice']]),
+  c('naam-18', 'Ricardo Martis is terug van Bonaire en zoekt woonruimte.', [['NAAM', 'Ricardo Martis']]),
+  c('naam-19', 'Ik zie Abdelkader nog weleens bij de moskee.', [['NAAM', 'Abdelkader']]),
+  c('naam-20', 'Senna en Noah spelen elke middag op het pleintje.', [
+    ['NAAM', 'Senna'],
+    ['NAAM', 'Noah'],
+  ]),
+  c('naam-21', 'Roos de Jong heeft de petitie voor de speeltuin gestart.', [['NAAM', 'Roos de Jong']]),
+  c('naam-22', 'Bas van Leeuwen is de nieuwe vrijwilliger bij het repaircafé.', [['NAAM', 'Bas van Leeuwen']]),
+  c('naam-23', 'Wil Hendriks is al dertig jaar lid van de bewonerscommissie.', [['NAAM', 'Wil Hendriks']]),
+  c('naam-24', 'Natasha Kromodimedjo werkt als schoonmaakster in het ziekenhuis.', [['NAAM', 'Natasha Kromodimedjo']]),
+  c('naam-25', 'Tamara en haar vriend Dennis wonen sinds kort samen.', [
+    ['NAAM', 'Tamara'],
+    ['NAAM', 'Dennis'],
+  ]),
+  c('naam-26', 'Karim El Idrissi werd op zijn werk gepest.', [['NAAM', 'Karim El Idrissi']]),
+  c('naam-27', 'Gülsen komt elke dinsdag naar de naaigroep.', [['NAAM', 'Gülsen']]),
+
+  // --- spoken transcripts: lowercase, no punctuation, fillers ---
+  c('spraak-01', 'ja dus ik was bij uh mevrouw bakker en die zei dat haar zoon kevin weer uh in de problemen zat', [
+    ['NAAM', 'bakker'],
+    ['NAAM', 'kevin'],
+  ]),
+  c('spraak-02', 'uh ik ben fatima en ik woon nu vijf jaar in overvecht', [['NAAM', 'fatima']]),
+  c('spraak-03', 'ik heb uh gisteren met meneer yilmaz gebeld maar hij nam niet op', [['NAAM', 'yilmaz']]),
+  c('spraak-04', 'mijn buurvrouw heet uh ans en die is echt heel lief', [['NAAM', 'ans']]),
+  c('spraak-05', 'nou en toen kwam mohamed van het wijkteam langs', [['NAAM', 'mohamed']]),
+  c('spraak-06', 'je kan me bellen op 06 12 34 56 78 dat is mijn mobiel', [['TELEFOON', '06 12 34 56 78']]),
+  c('spraak-07', 'ik ben uh gewoon moe weet je het gaat gewoon niet meer'),
+  c('spraak-08', 'de dochter van meneer de vries die komt elke week uh boodschappen doen', [['NAAM', 'de vries']]),
+  c('spraak-09', 'mijn postcode is 3525 ps en ik woon daar al heel lang', [['POSTCODE', '3525 ps']]),
+  c('spraak-10', 'ik woon op de kanaalstraat 112 b al sinds de jaren tachtig', [['ADRES', 'kanaalstraat 112 b']]),
+  c('spraak-11', 'ik ben geboren op 12 maart 1960 in nador en toen kwam ik hier', [['GEBOORTEDATUM', '12 maart 1960']]),
+  c('spraak-12', 'ze is geboren op drie juni negentienvijftig dus ze is al oud', [
+    ['GEBOORTEDATUM', 'drie juni negentienvijftig'],
+  ]),
+  c('spraak-13', 'ehm ja mevrouw jansen die uh die woont alleen sinds haar man is overleden', [['NAAM', 'jansen']]),
+  c('spraak-14', 'we hebben met uh anouk en sanne een plan gemaakt voor de buurtbarbecue', [
+    ['NAAM', 'anouk'],
+    ['NAAM', 'sanne'],
+  ]),
+  c('spraak-15', 'ik bel met uh de kredietbank want ik kom er niet meer uit'),
+  c('spraak-16', 'uh de wijkcoach uh marloes die helpt mij met de brieven', [['NAAM', 'marloes']]),
+  c('spraak-17', 'ik ben bang dat ik uit huis gezet word'),
+  c('spraak-18', 'mijn zoon uh ibrahim zit nu in de derde klas', [['NAAM', 'ibrahim']]),
+  c('spraak-19', 'ja en toen zei meneer uh el khatib dat hij geen geld had voor eten', [['NAAM', 'el khatib']]),
+  c('spraak-20', 'het gaat eigenlijk wel goed met ons uh we zijn blij met de nieuwe woning'),
+  c('spraak-21', 'ik heb met uh sandra van de gemeente gesproken over de bijstand', [['NAAM', 'sandra']]),
+  c('spraak-22', 'nee ik wil dat liever niet zeggen maar het gaat over mijn ex'),
+  c('spraak-23', 'ze noemen mij hier gewoon tante joyce iedereen kent mij', [['NAAM', 'joyce']]),
+  c('spraak-24', 'ik ben jarig op 4 november en dan komt de hele familie', [['GEBOORTEDATUM', '4 november']]),
+  c('spraak-25', 'mark mijn man die is uh chauffeur bij de bus', [['NAAM', 'mark']]),
+  c('spraak-26', 'we gaan uh maandag naar de markt in de kerkstraat'),
+  c('spraak-27', 'mijn nummer is 0612345678 maar ik heb niet altijd bereik', [['TELEFOON', '0612345678']]),
+  c('spraak-28', 'uh ja ik woon aan de van der helststraat 7-2 op de tweede', [['ADRES', 'van der helststraat 7-2']]),
+  c('spraak-29', 'mijn bsn is uh 120 301 532 dat weet ik uit mijn hoofd', [['BSN', '120 301 532']]),
+  c('spraak-30', 'mijn rekening is nl10 snsb 2791 0214 27 daar kan het op', [['IBAN', 'nl10 snsb 2791 0214 27']]),
+  c('spraak-31', 'ze is van 15 augustus 1943 en nog heel kwiek', [['GEBOORTEDATUM', '15 augustus 1943']]),
+  c('spraak-32', 'uh de buurvrouw van hiernaast die hoort alles weet je'),
+  c('spraak-33', 'en toen zei ik tegen meneer is het goed zo en hij zei ja'),
+
+  // --- phone numbers ---
+  c('tel-01', 'Ze is bereikbaar op 06-12345678, liefst na drie uur.', [['TELEFOON', '06-12345678']]),
+  c('tel-02', 'Zijn nummer is +31 6 23456789.', [['TELEFOON', '+31 6 23456789']]),
+  c('tel-03', 'Bel mij gerust op 06 - 4321 8765 als er iets is.', [['TELEFOON', '06 - 4321 8765']]),
+  c('tel-04', 'Het vaste nummer is 020-6123456.', [['TELEFOON', '020-6123456']]),
+  c('tel-05', 'Telefoon: 010 412 34 56', [['TELEFOON', '010 412 34 56']]),
+  c('tel-06', 'Haar dochter heeft 0031 6 98765432 als nummer.', [['TELEFOON', '0031 6 98765432']]),
+  c('tel-07', 'Je kunt de Kredietbank bellen via 0800-8115, dat is gratis.'),
+  c('tel-08', 'Bereikbaar op 0348-123456 (thuis) of 06 11 22 33 44 (mobiel).', [
+    ['TELEFOON', '0348-123456'],
+    ['TELEFOON', '06 11 22 33 44'],
+  ]),
+  c('tel-09', '+31612345678 is het nummer van zijn dochter.', [['TELEFOON', '+31612345678']]),
+  c('tel-10', "Ik heb om 10.30 uur een afspraak en die duurt zo'n 45 minuten."),
+  c('tel-11', 'Er wonen 1.250 mensen in de buurt en 320 daarvan zijn ouder dan 75.'),
+  c('tel-12', 'Het gesprek werd gevoerd op 12-03-2024 om 14:00.'),
+  c('tel-13', 'Zijn mobiel is 06.12.34.56.78 maar hij neemt zelden op.', [['TELEFOON', '06.12.34.56.78']]),
+  c('tel-14', 'Het nummer van de buurvrouw is +31 (0)20 123 4567.', [['TELEFOON', '+31 (0)20 123 4567']]),
+  c('tel-15', 'Het huisnummer is 12 en de kamer is 301.'),
+  c('tel-16', 'Ze heeft een schuld van 2.345,67 euro en betaalt 50 euro per maand af.'),
+
+  // --- e-mail ---
+  c('mail-01', 'Mail mij op fatima.elamrani@gmail.com als het niet lukt.', [['EMAIL', 'fatima.elamrani@gmail.com']]),
+  c('mail-02', 'Zijn e-mailadres is k.devries1962@hotmail.nl.', [['EMAIL', 'k.devries1962@hotmail.nl']]),
+  c('mail-03', 'Stuur het verslag naar wijkteam-noord@utrecht.nl en naar mij.', [
+    ['EMAIL', 'wijkteam-noord@utrecht.nl'],
+  ]),
+  c('mail-04', 'Contact: j_kowalski+werk@wp.pl', [['EMAIL', 'j_kowalski+werk@wp.pl']]),
+  c('mail-05', 'Ze heeft geen e-mail, alleen een telefoon zonder internet.'),
+  c('mail-06', 'Gebruik het formulier op www.gemeente.nl/hulp of mail info@humanitas.nl.', [
+    ['EMAIL', 'info@humanitas.nl'],
+  ]),
+  c('mail-07', 'mail naar ayse.kaya@ziggo.nl of bel 06-87654321', [
+    ['EMAIL', 'ayse.kaya@ziggo.nl'],
+    ['TELEFOON', '06-87654321'],
+  ]),
+
+  // --- BSN ---
+  c('bsn-01', 'Haar BSN is 111222333, dat had ze op een briefje staan.', [['BSN', '111222333']]),
+  c('bsn-02', 'Burgerservicenummer: 6240.76.830', [['BSN', '6240.76.830']]),
+  c('bsn-03', 'BSN 564 957 069 staat op de beschikking.', [['BSN', '564 957 069']]),
+  c('bsn-04', 'Het dossiernummer is 123456789 en dat moet op elke brief.'),
+  c('bsn-05', 'Het klantnummer van de energieleverancier is 403266000.'),
+  c('bsn-06', 'Het BSN van meneer Kaya is 225525987.', [
+    ['NAAM', 'Kaya'],
+    ['BSN', '225525987'],
+  ]),
+  c('bsn-07', 'Ze gaf haar bsn: 171.839.857, en verder niets.', [['BSN', '171.839.857']]),
+  c('bsn-08', 'Hij heeft een schuld van 12.500 euro bij 7 schuldeisers.'),
+  c('bsn-09', 'Het pasnummer 511392095 was geblokkeerd.'),
+
+  // --- IBAN ---
+  c('iban-01', 'Het geld kan naar NL91ABNA0417164300 worden overgemaakt.', [['IBAN', 'NL91ABNA0417164300']]),
+  c('iban-02', 'Rekeningnummer: NL50 INGB 6545 2203 96', [['IBAN', 'NL50 INGB 6545 2203 96']]),
+  c('iban-03', 'Zijn Belgische rekening is BE79 0170 1611 0187.', [['IBAN', 'BE79 0170 1611 0187']]),
+  c('iban-04', 'Zijn moeder in Polen heeft PL73247168481619573579005331 als rekening.', [
+    ['IBAN', 'PL73247168481619573579005331'],
+  ]),
+  c('iban-05', 'Het IBAN NL91ABNA0417164301 klopt niet, er zit een tikfout in.'),
+  c('iban-06', 'De huur gaat van NL86RABO2727820576 af, op de eerste van de maand.', [['IBAN', 'NL86RABO2727820576']]),
+  c('iban-07', 'Turkse rekening: TR59 6125 4024 4167 8088 7630 96', [['IBAN', 'TR59 6125 4024 4167 8088 7630 96']]),
+  c('iban-08', 'Hij betaalt via de app, rekening NL54BUNQ3679300855.', [['IBAN', 'NL54BUNQ3679300855']]),
+  c('iban-09', 'De code NL12 op de formulieren betekent iets anders.'),
+
+  // --- addresses and postcodes ---
+  c('adres-01', 'Ze woont op de Kerkstraat 12a, driehoog achter.', [['ADRES', 'Kerkstraat 12a']]),
+  c('adres-02', 'Het adres is Van der Helststraat 7-2, 1072 NT Amsterdam.', [
+    ['ADRES', 'Van der Helststraat 7-2'],
+    ['POSTCODE', '1072 NT'],
+  ]),
+  c('adres-03', 'Burgemeester de Vlugtlaan 3 is een flat met veel eenzame ouderen.', [
+    ['ADRES', 'Burgemeester de Vlugtlaan 3'],
+  ]),
+  c('adres-04', 'Zijn postcode is 3531AB.', [['POSTCODE', '3531AB']]),
+  c('adres-05', 'Laan van Meerdervoort 512 in Den Haag, daar woont ze.', [['ADRES', 'Laan van Meerdervoort 512']]),
+  c('adres-06', "In de Kerkstraat is het 's avonds onrustig."),
+  c('adres-07', 'Ze verhuist naar Oudegracht 245 bis.', [['ADRES', 'Oudegracht 245 bis']]),
+  c('adres-08', 'De bijeenkomst is in het buurthuis aan de Amsterdamsestraatweg 300.', [
+    ['ADRES', 'Amsterdamsestraatweg 300'],
+  ]),
+  c('adres-09', 'Admiraal de Ruijterweg 125-III, 1056 ES Amsterdam', [
+    ['ADRES', 'Admiraal de Ruijterweg 125-III'],
+    ['POSTCODE', '1056 ES'],
+  ]),
+  c('adres-10', 'Hij woont al twintig jaar aan het Henriëtte Roland Holstplein 8.', [
+    ['ADRES', 'Henriëtte Roland Holstplein 8'],
+  ]),
+  c('adres-11', 'De wijk heeft vier straten: de Merelstraat, de Vinkenstraat, de Meeslaan en de Roosstraat.'),
+  c('adres-12', 'ik woon op nummer 14 hier in de flat'),
+  c('adres-13', 'In 2018 kwam ze naar Nederland.'),
+  c('adres-14', 'Postbus 1234, 3500 AA Utrecht', [['POSTCODE', '3500 AA']]),
+  c('adres-15', 'We zitten op de 2e Daalsedijk 12 en de 1e Atjehstraat 45.', [
+    ['ADRES', '2e Daalsedijk 12'],
+    ['ADRES', '1e Atjehstraat 45'],
+  ]),
+  c('adres-16', 'Ze woont in de Vinkenstraat 3 hoog, boven de bakker.', [['ADRES', 'Vinkenstraat 3']]),
+
+  // --- dates of birth ---
+  c('geb-01', 'Mevrouw is geboren op 14-02-1938 en woont nog zelfstandig.', [['GEBOORTEDATUM', '14-02-1938']]),
+  c('geb-02', 'Geboortedatum: 03/07/1961', [['GEBOORTEDATUM', '03/07/1961']]),
+  c('geb-03', 'Dhr. Amrani, geb. 12 maart 1955, heeft diabetes.', [
+    ['NAAM', 'Amrani'],
+    ['GEBOORTEDATUM', '12 maart 1955'],
+  ]),
+  c('geb-04', 'Haar zoon is geboren op 5 mei 2010 in het Diakonessenhuis.', [['GEBOORTEDATUM', '5 mei 2010']]),
+  c('geb-05', 'Ze is 12 maart jarig en wil dan een feestje in de wijk.', [['GEBOORTEDATUM', '12 maart']]),
+  c('geb-06', 'De afspraak is op 12 maart 2024 om tien uur.'),
+  c('geb-07', 'Sinds 1 januari 2023 krijgt ze geen toeslag meer.'),
+  c('geb-08', 'Hij is in 1948 geboren in Paramaribo.'),
+  c('geb-09', 'Op 23 september is ze jarig, dan wordt ze 90.', [['GEBOORTEDATUM', '23 september']]),
+  c('geb-10', 'Zoon Dennis, geboren 1-4-1977, woont weer thuis.', [
+    ['NAAM', 'Dennis'],
+    ['GEBOORTEDATUM', '1-4-1977'],
+  ]),
+  c('geb-11', 'Volgende week is Koningsdag en dan is de hele wijk uitgelopen.'),
+  c('geb-12', 'Hij werd op 7 oktober 1949 geboren in Groningen.', [['GEBOORTEDATUM', '7 oktober 1949']]),
+  c('geb-13', 'De brief van 3 februari 2024 heeft ze nooit gekregen.'),
+  c('geb-14', 'Geboren: 30.11.1984, Rotterdam', [['GEBOORTEDATUM', '30.11.1984']]),
+
+  // --- negatives: organisations, places, wijken, calendar words, ordinary capitalised words ---
+  c('neg-01', 'Maandag ben ik met het Wijkteam naar de Gemeente geweest voor een gesprek.'),
+  c('neg-02', 'De GGD en het UWV werken samen in het project Werk en Gezondheid.'),
+  c('neg-03', 'Humanitas zoekt nog maatjes voor eenzame ouderen in Lombok.'),
+  c('neg-04', 'De Sociale Dienst heeft de uitkering stopgezet zonder uitleg.'),
+  c('neg-05', 'Via de Voedselbank en het Leger des Heils kreeg ze de eerste weken eten.'),
+  c('neg-06', 'Bij de Albert Heijn op de hoek werken veel jongeren uit de buurt.'),
+  c('neg-07', 'Wil je mij terugbellen als je tijd hebt?'),
+  c('neg-08', 'Hoop doet leven, zei ze lachend.'),
+  c('neg-09', 'Ben je al bij de huisarts geweest?'),
+  c('neg-10', 'In Maart en April is het buurthuis dicht vanwege de verbouwing.'),
+  c('neg-11', 'Op Dinsdag is er inloop, op Donderdag taalles.'),
+  c('neg-12', 'Ze komt uit Al Hoceima en woont nu in Den Haag.'),
+  c('neg-13', 'De jongeren hangen rond bij Winkelcentrum Overvecht.'),
+  c('neg-14', 'Kerst en Ramadan vieren we dit jaar samen in buurthuis De Hoop.'),
+  c('neg-15', 'Vanuit Buurtzorg komt er twee keer per dag iemand.'),
+  c('neg-16', 'Lieve mensen, dank voor jullie hulp!'),
+  c('neg-17', 'Max. twee personen per gesprek, zegt de Woningcorporatie.'),
+  c('neg-18', 'Nederlands spreken vindt ze moeilijk, Arabisch en Tamazight gaan beter.'),
+  c('neg-19', 'Ik ben Marokkaans en trots op mijn wijk.'),
+  c('neg-20', 'Ik ben Wijkcoach in Kanaleneiland sinds 2017.'),
+  c('neg-21', 'De Koning kwam op bezoek tijdens Koningsdag in Zwolle.'),
+  c('neg-22', 'Het Centrum voor Jeugd en Gezin heeft een nieuwe locatie.'),
+  c('neg-23', 'Stichting Present heeft de tuin opgeknapt met vrijwilligers van ING.'),
+  c('neg-24', 'Vluchtelingenwerk helpt hem met de gezinshereniging.'),
+  c('neg-25', 'Het Rode Kruis deelde voedselpakketten uit op het Europaplein.'),
+  c('neg-26', 'Toen kwam de politie. Daarna was het stil in de straat.'),
+  c('neg-27', 'Jeugdzorg, Veilig Thuis en de huisarts zaten allemaal aan tafel.'),
+  c('neg-28', 'Bos en Lommer is een wijk waar veel gebeurt.'),
+  c('neg-29', 'Groen en Schoon is een project van de gemeente.'),
+  c('neg-30', 'Met Kerst zijn veel mensen alleen.'),
+  c('neg-31', 'Hij heeft met de Belastingdienst gebeld over de toeslagen.'),
+  c('neg-32', 'Ze heeft gisteren met DUO gebeld.'),
+  c('neg-33', 'Suriname, Curaçao en Marokko: de buurt is heel divers.'),
+  c('neg-34', 'Een mevrouw uit de flat zei dat het trappenhuis stinkt.'),
+  c('neg-35', 'De meneer van de woningbouw kwam pas na drie weken.'),
+  c('neg-36', 'Ik heb het er met mijn moeder over gehad.'),
+  c('neg-37', 'Sinterklaas kwam ook langs in het buurthuis.'),
+  c('neg-38', 'Wijkteam Noord en Wijkteam Zuid gaan samenwerken.'),
+  c('neg-39', 'De Marokkaanse vaders in de buurt hebben een eigen groep.'),
+  c('neg-40', 'Mijn Vader en Moeder komen uit Turkije.'),
+  c('neg-41', 'De kinderen noemden hem Opa, maar hij was geen familie.'),
+  c('neg-42', 'Het team van Lister heeft contact opgenomen.'),
+  c('neg-43', 'Samen met Dock en Careyn organiseren we een buurtmaaltijd.'),
+  c('neg-44', 'In Kanaleneiland Zuid staan veel portiekflats uit de jaren vijftig.'),
+  c('neg-45', 'Iemand van de Kredietbank Nederland kwam langs.'),
+  c('neg-46', 'Meneer vertelde dat hij elke ochtend om zes uur opstaat.'),
+  c('neg-47', 'Mevrouw is erg eenzaam sinds de coronatijd.'),
+  c('neg-48', 'mevrouw zei dat ze het niet meer zag zitten'),
+  c('neg-49', 'De buurvrouw van boven hoort alles.'),
+  c('neg-50', 'De zoon van de buren is weer thuis.'),
+  c('neg-51', 'Ik heb met hem gebeld en hij was blij.'),
+  c('neg-52', 'April was een zware maand voor het gezin.'),
+  c('neg-53', 'Mei, juni en juli zijn altijd rustig.'),
+  c('neg-54', 'Het project Samen Sterk in Zuilen loopt tot Pasen.'),
+  c('neg-55', 'Mark het formulier als spoed, zei de baliemedewerker tegen de stagiair.'),
+  c('neg-56', 'Het Sociaal Wijkteam Overvecht zit in de Bibliotheek.'),
+  c('neg-57', 'Op Vrijdag gaan we met de groep naar Rotterdam en Amsterdam.'),
+  c('neg-58', 'Dankzij de Huurcommissie kreeg hij geld terug van Mitros.'),
+  c('neg-59', 'Wij van Welzijn Utrecht zien dat eenzaamheid toeneemt.'),
+  c('neg-60', 'Ze spreekt Pools, Engels en een beetje Nederlands.'),
+
+  // --- longer stories with several entities ---
+  c(
+    'verhaal-01',
+    'Vandaag met mevrouw Fatma Yildiz (geb. 03-05-1958) gesproken. Ze woont op de Columbuslaan 14, 3526 EP Utrecht, en is bereikbaar op 06-24681357. Haar zoon Emre helpt met de post.',
+    [
+      ['NAAM', 'Fatma Yildiz'],
+      ['GEBOORTEDATUM', '03-05-1958'],
+      ['ADRES', 'Columbuslaan 14'],
+      ['POSTCODE', '3526 EP'],
+      ['TELEFOON', '06-24681357'],
+      ['NAAM', 'Emre'],
+    ],
+  ),
+  c(
+    'verhaal-02',
+    'Meneer Jansen belde in paniek: de Kredietbank wil zijn IBAN NL27TRIO2013080807 en zijn BSN 488948630 hebben, en hij weet niet of dat veilig is.',
+    [
+      ['NAAM', 'Jansen'],
+      ['IBAN', 'NL27TRIO2013080807'],
+      ['BSN', '488948630'],
+    ],
+  ),
+  c(
+    'verhaal-03',
+    "Inwoner vertelt: 'Ik ben Mirjam, ik woon op de Vleutenseweg 88 en mijn buurman Ahmed helpt me altijd met de boodschappen. Als er iets is kunt u mailen naar mirjam.hoek@kpnmail.nl.'",
+    [
+      ['NAAM', 'Mirjam'],
+      ['ADRES', 'Vleutenseweg 88'],
+      ['NAAM', 'Ahmed'],
+      ['EMAIL', 'mirjam.hoek@kpnmail.nl'],
+    ],
+  ),
+  c(
+    'verhaal-04',
+    'uh ja dus ik ben uh samira en ik woon op de uh marnixlaan 5 en mijn nummer is 06 87 65 43 21 en mijn dochter yasmina die is geboren op 8 juni 2012',
+    [
+      ['NAAM', 'samira'],
+      ['ADRES', 'marnixlaan 5'],
+      ['TELEFOON', '06 87 65 43 21'],
+      ['NAAM', 'yasmina'],
+      ['GEBOORTEDATUM', '8 juni 2012'],
+    ],
+  ),
+  c(
+    'verhaal-05',
+    'Verslag huisbezoek dhr. Kowalski, Europalaan 60-3, BSN 253.844.642. Schulden bij drie partijen. Contact met dochter Kasia via +48 601 234 567.',
+    [
+      ['NAAM', 'Kowalski'],
+      ['ADRES', 'Europalaan 60-3'],
+      ['BSN', '253.844.642'],
+      ['NAAM', 'Kasia'],
+      ['TELEFOON', '+48 601 234 567'],
+    ],
+  ),
+  c(
+    'verhaal-06',
+    'Eerste ErvaringenTafel in Overvecht: Henk (buurtvader), Fatima van het taalcafé en Sjors van Humanitas vertelden hun verhaal.',
+    [
+      ['NAAM', 'Henk'],
+      ['NAAM', 'Fatima'],
+      ['NAAM', 'Sjors'],
+    ],
+  ),
+  c(
+    'verhaal-07',
+    'Ruthsel woont met zijn moeder op de Nieuwe Binnenweg 220b. Zijn IBAN is NL63 RBRB 6866 0853 11, postcode 3015 BC.',
+    [
+      ['NAAM', 'Ruthsel'],
+      ['ADRES', 'Nieuwe Binnenweg 220b'],
+      ['IBAN', 'NL63 RBRB 6866 0853 11'],
+      ['POSTCODE', '3015 BC'],
+    ],
+  ),
+  c('verhaal-08', 'De wijkcoach, Marloes de Bruijn, belt mevrouw Sewnarain elke week op 030-2345678.', [
+    ['NAAM', 'Marloes de Bruijn'],
+    ['NAAM', 'Sewnarain'],
+    ['TELEFOON', '030-2345678'],
+  ]),
+  c(
+    'verhaal-09',
+    'Sinds de dood van haar man zit mevrouw Pinas veel alleen. Haar dochter Gracia woont in Almere en belt elke zondag. Op de ErvaringenTafel vertelde ze dat de koffieochtend van Humanitas haar redt.',
+    [
+      ['NAAM', 'Pinas'],
+      ['NAAM', 'Gracia'],
+    ],
+  ),
+  c(
+    'verhaal-10',
+    'Hakan Demir (06-13572468) en zijn vrouw Elif zijn in maart verhuisd naar de Amaliastraat 19. De Sociale Dienst had hun adres nog niet aangepast.',
+    [
+      ['NAAM', 'Hakan Demir'],
+      ['TELEFOON', '06-13572468'],
+      ['NAAM', 'Elif'],
+      ['ADRES', 'Amaliastraat 19'],
+    ],
+  ),
+
+  // --- the organisation's own wijk names must stay ---
+  c('wijk-01', 'In de Van Galenbuurt en de Jan Maijenbuurt zijn veel alleenstaande ouders.', [], {
+    keep: ['Van Galenbuurt', 'Jan Maijenbuurt'],
+  }),
+  c('wijk-02', 'De Frederik Hendrikbuurt krijgt een nieuw buurthuis; Fatima regelt de opening.', [['NAAM', 'Fatima']], {
+    keep: ['Frederik Hendrikbuurt'],
+  }),
+  c('wijk-03', 'Ondiep en Zuilen hebben samen één wijkteam.', [], { keep: ['Tuindorp', 'Ondiep', 'Zuilen'] }),
+  c('wijk-04', 'Kevin uit Transwijk komt nu ook naar de jongerenavond in Kanaleneiland.', [['NAAM', 'Kevin']], {
+    keep: ['Kanaleneiland', 'Transwijk'],
+  }),
+  c('wijk-05', 'Jan woont al zijn hele leven in de Jan Maijenbuurt.', [['NAAM', 'Jan']], { keep: ['Jan Maijenbuurt'] }),
+  c('wijk-06', 'De Hoogte is een oude arbeiderswijk.', [], { keep: ['De Hoogte'] }),
+  c('wijk-07', 'mevrouw de Wit uit Hoograven komt elke week naar de inloop.', [['NAAM', 'de Wit']], {
+    keep: ['Hoograven'],
+  }),
+  c('wijk-08', 'In Willemspark en Mariahoeve is de opkomst het hoogst.', [], { keep: ['Willemspark', 'Mariahoeve'] }),
+  c('wijk-09', 'Meneer Tuinstra woont in Sint Marten, vlak bij het park.', [['NAAM', 'Tuinstra']], {
+    keep: ['Sint Marten'],
+  }),
+];
+
+/*
+ * Held-out cases, written after the anonymiser was built and evaluated once without changing the anonymiser
+ * afterwards. Many names here are deliberately outside the name lists. Report both sets; tune on neither.
+ */
+export const REDACTION_HOLDOUT_SET: RedactionCase[] = [
+  c('ho-01', 'Mevrouw Tjon-A-Fong heeft drie weken geen warm eten gehad.', [['NAAM', 'Tjon-A-Fong']]),
+  c('ho-02', 'Gerrit-Jan Wolters is de drijvende kracht achter de buurtpreventie-app.', [
+    ['NAAM', 'Gerrit-Jan Wolters'],
+  ]),
+  c('ho-03', 'Ilse Hoogstraten en Nadine Bouwhuis doen samen de inloop op woensdag.', [
+    ['NAAM', 'Ilse Hoogstraten'],
+    ['NAAM', 'Nadine Bouwhuis'],
+  ]),
+  c('ho-04', 'Mirela Popescu werkt in de kassen en spreekt nog weinig Nederlands.', [['NAAM', 'Mirela Popescu']]),
+  c('ho-05', 'Olena Kravets is met haar twee kinderen uit Charkiv gevlucht.', [['NAAM', 'Olena Kravets']]),
+  c('ho-06', 'Meneer Gebrezgabiher wacht al een jaar op zijn gezin.', [['NAAM', 'Gebrezgabiher']]),
+  c('ho-07', 'Kofi Mensah heeft een eigen kapperszaak in de Bijlmer.', [['NAAM', 'Kofi Mensah']]),
+  c('ho-08', 'Romano Lieveld traint de jongens van het pleintje.', [['NAAM', 'Romano Lieveld']]),
+  c('ho-09', 'Yvonne de Boer-Koopman zit in de cliëntenraad.', [['NAAM', 'Yvonne de Boer-Koopman']]),
+  c('ho-10', 'Ik heb met mevrouw Verschoor-Lindeman afgesproken dat ik volgende week terugkom.', [
+    ['NAAM', 'Verschoor-Lindeman'],
+  ]),
+  c('ho-11', 'Onze vrijwilliger Desirée neemt de telefoon op.', [['NAAM', 'Desirée']]),
+  c('ho-12', 'De kleinzoon van Truus komt elke zaterdag de vuilniszakken wegbrengen.', [['NAAM', 'Truus']]),
+  c('ho-13', 'Opa Harm vertelt graag over de watersnood.', [['NAAM', 'Harm']]),
+  c('ho-14', 'Mijn schoonzoon Rachid heeft de kast in elkaar gezet.', [['NAAM', 'Rachid']]),
+  c('ho-15', 'Zij heet Marisol en komt uit Colombia.', [['NAAM', 'Marisol']]),
+  c('ho-16', 'Volgens Dewi Kartosen is de speeltuin onveilig.', [['NAAM', 'Dewi Kartosen']]),
+  c('ho-17', 'Chantal belde huilend op omdat de deurwaarder was geweest.', [['NAAM', 'Chantal']]),
+  c('ho-18', 'Ik zag Sanneke Verweij gisteren bij de apotheek.', [['NAAM', 'Sanneke Verweij']]),
+  c('ho-19', 'Buurman Jurgen repareert fietsen voor iedereen in de straat.', [['NAAM', 'Jurgen']]),
+  c('ho-20', 'Esra Yıldırım wil graag een taalmaatje.', [['NAAM', 'Esra Yıldırım']]),
+  c('ho-21', 'ik had uh gisteren contact met de moeder van ilias over school', [['NAAM', 'ilias']]),
+  c('ho-22', 'en dan belt mijn dochter sarah altijd op zondag', [['NAAM', 'sarah']]),
+  c('ho-23', 'de buurman meneer pieters die heeft een hond die de hele nacht blaft', [['NAAM', 'pieters']]),
+  c('ho-24', 'eh dat was bij de familie öztürk op de derde verdieping', [['NAAM', 'öztürk']]),
+  c('ho-25', 'ja ik weet niet meer precies wanneer dat was maar het was koud', []),
+  c('ho-26', 'mijn vriendin jessica zegt dat ik naar de huisarts moet', [['NAAM', 'jessica']]),
+  c('ho-27', 'we zijn met z’n allen naar de markt geweest het was heel gezellig', []),
+  c('ho-28', 'uh ik ben karin en ik werk bij de thuiszorg', [['NAAM', 'karin']]),
+  c('ho-29', 'Het Oranje Fonds heeft de buurtmoestuin gesubsidieerd.', []),
+  c('ho-30', 'Via de Vrijwilligerscentrale vond ze een maatje.', []),
+  c('ho-31', 'Bij Jan Linders is het brood ’s avonds in de aanbieding.', []),
+  c('ho-32', 'De Zonnebloem organiseert een dagje uit voor ouderen.', []),
+  c('ho-33', 'Ze leest elke dag in de Koran en gaat op vrijdag naar de moskee.', []),
+  c('ho-34', 'Op Moederdag kwamen alle kinderen langs.', []),
+  c('ho-35', 'De Regenboog Groep heeft een inloophuis geopend.', []),
+  c('ho-36', 'Hij zit de hele dag op Facebook en WhatsApp.', []),
+  c('ho-37', 'Op Marktplaats verkocht ze haar naaimachine.', []),
+  c('ho-38', 'De Nationale Ombudsman gaf haar gelijk.', []),
+  c('ho-39', 'Ze gelooft in God en dat geeft haar kracht.', []),
+  c('ho-40', 'De Hogeschool Utrecht doet onderzoek in de wijk.', []),
+  c('ho-41', 'Bel mij op 06 - 12 34 56 78 of mail me.', [['TELEFOON', '06 - 12 34 56 78']]),
+  c('ho-42', 'Haar Belgische nummer is +32 470 12 34 56.', [['TELEFOON', '+32 470 12 34 56']]),
+  c('ho-43', 'Vast nummer: 0031-20-1234567', [['TELEFOON', '0031-20-1234567']]),
+  c('ho-44', 'Je kunt de gemeente bellen op 14 030 of in nood 112.', []),
+  c('ho-45', 'De informatielijn 0900-1234567 kost geld.', []),
+  c('ho-46', 'Haar BSN is 6658 27 118 volgens de brief.', [['BSN', '6658 27 118']]),
+  c('ho-47', 'Het ordernummer 160907065 is nog niet geleverd.', []),
+  c('ho-48', 'Het Duitse rekeningnummer is DE03 3363 6864 0003 5176 30.', [['IBAN', 'DE03 3363 6864 0003 5176 30']]),
+  c('ho-49', 'Zijn Engelse bank: GB87 NWBK 3593 3343 0427 79', [['IBAN', 'GB87 NWBK 3593 3343 0427 79']]),
+  c('ho-50', 'ze zei mijn rekening is nl38knab8888034046 en dat klopt', [['IBAN', 'nl38knab8888034046']]),
+  c('ho-51', 'Ze woont nu op de Dorpsstraat 45-b, naast de kerk.', [['ADRES', 'Dorpsstraat 45-b']]),
+  c('ho-52', 'Zijn adres is Jan van Galenstraat 3-hs.', [['ADRES', 'Jan van Galenstraat 3-hs']]),
+  c('ho-53', 'Tweede Oosterparkstraat 88, 1092 BW Amsterdam', [
+    ['ADRES', 'Tweede Oosterparkstraat 88'],
+    ['POSTCODE', '1092 BW'],
+  ]),
+  c('ho-54', 'Ze is verhuisd naar de Graaf Florislaan 14.', [['ADRES', 'Graaf Florislaan 14']]),
+  c('ho-55', 'Het kantoor zit aan de Kromme Nieuwegracht 22.', [['ADRES', 'Kromme Nieuwegracht 22']]),
+  c('ho-56', 'Nieuw adres: Johan de Wittlaan 9 bis, 2517 JR Den Haag.', [
+    ['ADRES', 'Johan de Wittlaan 9 bis'],
+    ['POSTCODE', '2517 JR'],
+  ]),
+  c('ho-57', 'mijn postcode is 1104 sb en het huisnummer is 12', [['POSTCODE', '1104 sb']]),
+  c('ho-58', 'Stuur de post naar 9711AB, dat is het adres van zijn moeder.', [['POSTCODE', '9711AB']]),
+  c('ho-59', 'Ze is geboren op 7 juli ’62 in Paramaribo.', [['GEBOORTEDATUM', '7 juli ’62']]),
+  c('ho-60', 'Dhr. Pieters, geb. 1/2/1949, woont alleen.', [
+    ['NAAM', 'Pieters'],
+    ['GEBOORTEDATUM', '1/2/1949'],
+  ]),
+  c('ho-61', 'Geboortedatum 2 jan. 1970, geen vaste woon- of verblijfplaats.', [['GEBOORTEDATUM', '2 jan. 1970']]),
+  c('ho-62', 'Op 4 mei herdenken we samen met de buurt.', []),
+  c('ho-63', 'De aanvraag moet voor 31 december binnen zijn.', []),
+  c('ho-64', 'Ze wordt op 1 mei negentig en wil geen feest.', [['GEBOORTEDATUM', '1 mei']]),
+  c('ho-65', 'Mail naar r.vandam@outlook.com of bel 020-6543210.', [
+    ['EMAIL', 'r.vandam@outlook.com'],
+    ['TELEFOON', '020-6543210'],
+  ]),
+  c(
+    'ho-66',
+    'Gesprek met mw. Ouchan (geb. 12-12-1965), Zuidwal 6, 2512 XR. Zoon Bilal (16) spijbelt. Contact via bilal.ouchan@gmail.com of 06-55443322.',
+    [
+      ['NAAM', 'Ouchan'],
+      ['GEBOORTEDATUM', '12-12-1965'],
+      ['ADRES', 'Zuidwal 6'],
+      ['POSTCODE', '2512 XR'],
+      ['NAAM', 'Bilal'],
+      ['EMAIL', 'bilal.ouchan@gmail.com'],
+      ['TELEFOON', '06-55443322'],
+    ],
+  ),
+  c(
+    'ho-67',
+    'Afgelopen week sprak ik Theo en zijn vrouw Lenie. Ze zijn allebei over de tachtig en willen niet naar een verzorgingshuis. De Wmo-consulent van de gemeente komt volgende week langs.',
+    [
+      ['NAAM', 'Theo'],
+      ['NAAM', 'Lenie'],
+    ],
+  ),
+  c('ho-68', 'Het was Koningsdag, dus de hele Vaartsche Rijn stond vol kraampjes.', []),
+  c('ho-69', 'We hebben een ErvaringenTafel gehouden met zes inwoners uit Hoograven en Tolsteeg.', []),
+  c('ho-70', 'Mevrouw Kaya-Demir vertelde dat haar man Yusuf sinds de beroerte niet meer praat.', [
+    ['NAAM', 'Kaya-Demir'],
+    ['NAAM', 'Yusuf'],
+  ]),
+  c('ho-71', 'De wijkverpleegkundige, zuster Annemiek, komt drie keer per week.', [['NAAM', 'Annemiek']]),
+  c('ho-72', 'Gisteren met Lindeboom gebeld over de huurachterstand.', [['NAAM', 'Lindeboom']]),
+  c('ho-73', 'Roos vertelde dat ze weer durft te dromen.', [['NAAM', 'Roos']]),
+  c('ho-74', 'Storm en regen hielden de mensen binnen.', []),
+  c('ho-75', 'De buurvrouw, mevrouw Bakker, past op de kat.', [['NAAM', 'Bakker']]),
+];

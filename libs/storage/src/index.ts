@@ -1,0 +1,4 @@
+export * from './audio-storage';
+export * from './local-audio-storage';
+export * from './s3-audio-storage';
+export * from './create-audio-storage';

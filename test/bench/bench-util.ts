@@ -1,0 +1,38 @@
+/** Small helpers for the benchmarks: percentiles and a printed table. */
+export const percentile = (values: number[], p: number) => {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+export const round = (n: number, digits = 1) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : n);
+
+export type Row = Record<string, string | number>;
+
+export const printTable = (title: string, rows: Row[]) => {
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const width = (c: string) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(width(columns[i]))).join(' | ')} |`;
+  console.log(`\n${title}`);
+  console.log(line(columns));
+  console.log(`|${columns.map((c) => '-'.repeat(width(c) + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(columns.map((c) => String(r[c] ?? ''))));
+};
+
+/** Runs `task` from `concurrency` loops until `total` tasks are done; returns per-task latencies in ms. */
+export const runConcurrent = async (concurrency: number, total: number, task: (i: number) => Promise<void>) => {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t = performance.now();
+        await task(i);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return { latencies, seconds: (performance.now() - started) / 1000 };
+};

@@ -1,0 +1,5 @@
+export const CONFIG = Symbol('CONFIG');
+export const DATA_SOURCE = Symbol('DATA_SOURCE');
+export const REDIS = Symbol('REDIS');
+export const LOGGER = Symbol('LOGGER');
+export const AUDIO_STORAGE = Symbol('AUDIO_STORAGE');
