@@ -61,8 +61,9 @@ export class AudioIntakeService {
       throw error;
     }
     if (!story) throw new UploadRefused(404, 'Dit verhaal is niet gevonden.');
-    if (story.mode !== 'audio') throw new UploadRefused(409, 'Bij dit verhaal hoort geen opname.');
-    if (story.status === 'WITHDRAWN') throw new UploadRefused(409, 'Dit verhaal is ingetrokken.');
+    // 403, not 409: tus clients retry a 409 for ever, and no retry can change these answers.
+    if (story.mode !== 'audio') throw new UploadRefused(403, 'Bij dit verhaal hoort geen opname.');
+    if (story.status === 'WITHDRAWN') throw new UploadRefused(403, 'Dit verhaal is ingetrokken.');
     return story;
   }
 

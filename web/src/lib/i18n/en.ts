@@ -395,6 +395,13 @@ export const en: typeof nl = {
       opnieuw: 'Try again',
       opnieuwGestart: 'The story is being processed again.',
       welkeStap: 'Failed at: {stap}',
+      stappen: {
+        received: 'Received',
+        transcribe: 'Transcribing',
+        redact: 'Anonymising',
+        analyse: 'Analysing',
+        retrain: 'Retraining the tagger',
+      },
     },
     titel: 'Admin',
     tekst: 'Here you manage questionnaires, archetypes, taxonomies, users, story links and retention periods.',

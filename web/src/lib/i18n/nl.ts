@@ -398,6 +398,13 @@ export const nl = {
       opnieuw: 'Opnieuw proberen',
       opnieuwGestart: 'Het verhaal wordt opnieuw verwerkt.',
       welkeStap: 'Mislukt bij: {stap}',
+      stappen: {
+        received: 'Ontvangen',
+        transcribe: 'Uitschrijven',
+        redact: 'Anonimiseren',
+        analyse: 'Analyseren',
+        retrain: 'Tagger bijleren',
+      },
     },
     titel: 'Beheer',
     tekst: 'Hier beheer je vragenlijsten, archetypen, taxonomieën, gebruikers, vertel-links en bewaartermijnen.',
