@@ -36,3 +36,26 @@ export const runConcurrent = async (concurrency: number, total: number, task: (i
   );
   return { latencies, seconds: (performance.now() - started) / 1000 };
 };
+
+/**
+ * Offers `total` tasks at `perSecond`, from at most `tellers` at once (open loop). Each latency counts from the moment
+ * the task was due, so time spent waiting for a free teller counts too (no coordinated omission).
+ */
+export const runAtRate = async (perSecond: number, tellers: number, total: number, task: (i: number) => Promise<void>) => {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const dueAt = (i: number) => started + (i * 1000) / perSecond;
+  await Promise.all(
+    Array.from({ length: tellers }, async () => {
+      while (next < total) {
+        const i = next++;
+        const wait = dueAt(i) - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        await task(i);
+        latencies.push(performance.now() - dueAt(i));
+      }
+    }),
+  );
+  return { latencies, seconds: (performance.now() - started) / 1000 };
+};
