@@ -18,6 +18,7 @@ import { REDIS } from './common/tokens';
 import { createValidationPipe } from './common/validation.pipe';
 import { CoreModule } from './core.module';
 import { HealthController } from './health/health.controller';
+import { MembersModule } from './members/members.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { graphqlOperations } from './metrics/metrics';
 import { ProcessingModule } from './processing/processing.module';
@@ -41,6 +42,7 @@ export class AppModule {
         QuestionnairesModule,
         UploadsModule,
         ProcessingModule,
+        MembersModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],

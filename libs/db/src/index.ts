@@ -8,6 +8,7 @@ export * from './users/user.entity';
 export * from './users/membership.entity';
 export * from './users/session.entity';
 export * from './users/user.repository';
+export * from './users/member.repository';
 export * from './users/password';
 export * from './questionnaires/questionnaire.entity';
 export * from './questionnaires/questionnaire-version.entity';
