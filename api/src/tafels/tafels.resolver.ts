@@ -2,7 +2,7 @@ import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, Res
 import type { RequestContext } from '../common/request-context';
 import { requireActor } from '../common/require-actor';
 import { TafelInput, TafelInsightInput, TafelInterventionInput } from './tafel.input';
-import { Tafel, TafelBasketItem, TafelInsight, TafelIntervention, TafelPerson, TafelSearchHit } from './tafel.model';
+import { Tafel, TafelBasketItem, TafelInsight, TafelIntervention, TafelPerson, TafelSearchHit, TafelWijk } from './tafel.model';
 import { TafelsService } from './tafels.service';
 
 @ObjectType()
@@ -29,6 +29,11 @@ export class TafelsResolver {
   @Query(() => [TafelPerson], { description: 'Members who can lead a Tafel (facilitators and admins).' })
   tafelFacilitators(@Context() ctx: RequestContext) {
     return this.service.facilitators(requireActor(ctx));
+  }
+
+  @Query(() => [TafelWijk], { description: 'The wijken a Tafel can be about.' })
+  tafelWijken(@Context() ctx: RequestContext) {
+    return this.service.wijken(requireActor(ctx));
   }
 
   @Query(() => [TafelSearchHit], { description: 'READY stories whose anonymised title or text holds every word.' })

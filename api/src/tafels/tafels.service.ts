@@ -66,6 +66,12 @@ export class TafelsService {
     return this.view(actor, tafel, counts.get(id) ?? 0);
   }
 
+  async wijken(actor: Actor) {
+    this.assertCanRead(actor);
+    const names = await this.tafels.wijkNamesById(actor.organisationId);
+    return [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  }
+
   facilitators(actor: Actor) {
     this.assertCanRead(actor);
     return this.tafels.facilitators(actor.organisationId);
