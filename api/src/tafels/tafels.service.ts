@@ -33,6 +33,8 @@ const badInput = (problems: FieldProblem[]) => new DomainError('BAD_USER_INPUT',
 const tafelNotFound = () => notFound('ErvaringenTafel');
 const canEdit = (actor: Actor) => TAFEL_EDIT_ROLES.some((r) => actor.roles.includes(r));
 
+type Lookups = { members: Map<string, string>; wijken: Map<string, string> };
+
 export const printPackPath = (tafelId: string) => `/tafels/${tafelId}/printpakket.pdf`;
 
 /** ErvaringenTafels: load through the repository, ask the domain, save, enqueue. */
@@ -55,15 +57,15 @@ export class TafelsService {
   async list(actor: Actor): Promise<Tafel[]> {
     this.assertCanRead(actor);
     const rows = await this.tafels.list(actor.organisationId, 500);
-    const counts = await this.tafels.storyCounts(actor.organisationId, rows.map((r) => r.id));
-    return Promise.all(rows.map((r) => this.view(actor, r, counts.get(r.id) ?? 0)));
+    const [counts, lookups] = await Promise.all([this.tafels.storyCounts(actor.organisationId, rows.map((r) => r.id)), this.lookups(actor)]);
+    return rows.map((r) => this.view(actor, r, counts.get(r.id) ?? 0, lookups));
   }
 
   async get(actor: Actor, id: string): Promise<Tafel> {
     this.assertCanRead(actor);
     const tafel = await this.load(actor, id);
-    const counts = await this.tafels.storyCounts(actor.organisationId, [id]);
-    return this.view(actor, tafel, counts.get(id) ?? 0);
+    const [counts, lookups] = await Promise.all([this.tafels.storyCounts(actor.organisationId, [id]), this.lookups(actor)]);
+    return this.view(actor, tafel, counts.get(id) ?? 0, lookups);
   }
 
   async wijken(actor: Actor) {
@@ -81,7 +83,7 @@ export class TafelsService {
     this.assertCanEdit(actor);
     const fields = await this.checkedFields(actor, input);
     const tafel = await this.tafels.create(actor.organisationId, fields);
-    return this.view(actor, tafel, 0);
+    return this.view(actor, tafel, 0, await this.lookups(actor));
   }
 
   async update(actor: Actor, id: string, input: TafelInput): Promise<Tafel> {
@@ -280,8 +282,15 @@ export class TafelsService {
     return { action: input.action.trim(), owner: input.owner.trim(), status: input.status, dueDate };
   }
 
-  private async view(actor: Actor, t: TafelEntity, storyCount: number): Promise<Tafel> {
-    const [facilitator, wijken] = await Promise.all([this.tafels.member(actor.organisationId, t.facilitatorUserId), t.wijkId ? this.tafels.wijkNamesById(actor.organisationId) : null]);
+  /** Names of members and wijken, fetched once per request instead of once per Tafel. */
+  private async lookups(actor: Actor): Promise<Lookups> {
+    const [members, wijken] = await Promise.all([this.tafels.memberNames(actor.organisationId), this.tafels.wijkNamesById(actor.organisationId)]);
+    return { members, wijken };
+  }
+
+  private view(actor: Actor, t: TafelEntity, storyCount: number, { members, wijken }: Lookups): Tafel {
+    const facilitatorName = members.get(t.facilitatorUserId);
+    const facilitator = facilitatorName === undefined ? null : { id: t.facilitatorUserId, name: facilitatorName };
     return {
       id: t.id,
       organisationId: t.organisationId,
@@ -290,7 +299,7 @@ export class TafelsService {
       question: t.question,
       upcoming: isUpcoming(t.date, todayInNl()),
       storyCount,
-      wijk: t.wijkId && wijken?.has(t.wijkId) ? { id: t.wijkId, name: wijken.get(t.wijkId)! } : null,
+      wijk: t.wijkId && wijken.has(t.wijkId) ? { id: t.wijkId, name: wijken.get(t.wijkId)! } : null,
       facilitator,
       canEdit: canEdit(actor),
       printPack: {

@@ -86,7 +86,7 @@ describe('print pack worker (real PDF from real stories)', () => {
     await waitFor(async () => (await tafelState(tafelId)).status === 'ready');
     const before = await ds.query('SELECT print_key, print_version FROM ervaringen_tafel WHERE id = $1', [tafelId]);
     expect(before[0].print_version).toBe(2);
-    await workers.get(TafelPrintPackProcessor).process({ organisationId: org.organisation.id, tafelId, version: 1 }, undefined as never);
+    await workers.get(TafelPrintPackProcessor).process({ organisationId: org.organisation.id, tafelId, version: 1 });
     expect(await ds.query('SELECT print_key, print_version FROM ervaringen_tafel WHERE id = $1', [tafelId])).toEqual(before);
   });
 });

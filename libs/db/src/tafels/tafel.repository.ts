@@ -64,6 +64,15 @@ export class TafelRepository {
     return rows[0] ?? null;
   }
 
+  /** Names of every member of the organisation, by user id. */
+  async memberNames(organisationId: string): Promise<Map<string, string>> {
+    const rows: { id: string; name: string }[] = await this.dataSource.query(
+      `SELECT u.id::text, u.name FROM app_user u JOIN membership m ON m.user_id = u.id WHERE m.organisation_id = $1`,
+      [organisationId],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   /** People who can facilitate: members with the facilitator or admin role, by name. */
   async facilitators(organisationId: string): Promise<{ id: string; name: string }[]> {
     return this.dataSource.query(
