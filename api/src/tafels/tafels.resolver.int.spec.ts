@@ -119,6 +119,18 @@ describe('tafels resolver (real Postgres, Redis and workers)', () => {
     expect(view.storyCount).toBe(3);
   });
 
+  it('drops a story from the basket as soon as its teller withdraws it', async () => {
+    const tafel = await create();
+    const [id] = await tellReadyStories(ds, api.url, org, coach, SAMPLE_STORIES.slice(1, 2));
+    await gql(api.url, ADD, { t: tafel.id, s: storyIds[0] }, as(facilitator));
+    await gql(api.url, ADD, { t: tafel.id, s: id }, as(facilitator));
+    const withdrawn = await gql(api.url, 'mutation($id: ID!) { withdrawStory(id: $id) { id } }', { id }, as(coach));
+    expect(withdrawn.errors).toBeUndefined();
+    const view = (await gql<{ tafel: TafelView }>(api.url, GET, { id: tafel.id }, as(facilitator))).data!.tafel;
+    expect(order(view)).toEqual([storyIds[0]]);
+    expect(view.storyCount).toBe(1);
+  });
+
   it('refuses stories that are not READY', async () => {
     const tafel = await create();
     const failed = await new StoryRepository(ds).createOnce(

@@ -49,7 +49,8 @@ export class TafelRepository {
   async storyCounts(organisationId: string, tafelIds: string[]): Promise<Map<string, number>> {
     if (tafelIds.length === 0) return new Map();
     const rows: { tafel_id: string; count: number }[] = await this.dataSource.query(
-      `SELECT tafel_id, count(*)::int AS count FROM tafel_story WHERE organisation_id = $1 AND tafel_id = ANY($2) GROUP BY tafel_id`,
+      `SELECT ts.tafel_id, count(*)::int AS count FROM tafel_story ts JOIN story s ON s.id = ts.story_id
+        WHERE ts.organisation_id = $1 AND ts.tafel_id = ANY($2) AND s.status = 'READY' GROUP BY ts.tafel_id`,
       [organisationId, tafelIds],
     );
     return new Map(rows.map((r) => [r.tafel_id, r.count]));
@@ -87,12 +88,13 @@ export class TafelRepository {
     return rows.length === 1;
   }
 
+  /** Only READY stories: one its teller withdrew drops out of the basket and the print pack at once. */
   async basket(organisationId: string, tafelId: string): Promise<BasketItem[]> {
     const rows: (RedactedRow & { position: number; note: string })[] = await this.dataSource.query(
       `SELECT ${REDACTED_COLUMNS}, ts.position, ts.note FROM tafel_story ts
          JOIN story s ON s.id = ts.story_id AND s.organisation_id = ts.organisation_id
          LEFT JOIN wijk w ON w.id = s.wijk_id
-        WHERE ts.organisation_id = $1 AND ts.tafel_id = $2 ORDER BY ts.position, ts.added_at`,
+        WHERE ts.organisation_id = $1 AND ts.tafel_id = $2 AND s.status = 'READY' ORDER BY ts.position, ts.added_at`,
       [organisationId, tafelId],
     );
     return rows.map((r) => ({ ...toRedacted(r), position: r.position, note: r.note }));
