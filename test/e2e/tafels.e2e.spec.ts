@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { login } from '../support/harness';
 import { SAMPLE_STORIES, tellReadyStories } from '../support/ready-stories';
 import { loginExplained } from './support/beheer-helpers';
-import { launchBrowser, laptopContext, seriousA11yViolations, startStack, type Stack } from './support/stack';
+import { launchBrowser, laptopContext, phoneContext, seriousA11yViolations, startStack, type Stack } from './support/stack';
 
 // The e2e project's testTimeout does not reach hooks (starting the stack and processing stories takes a while).
 jest.setTimeout(180_000);
@@ -19,6 +19,7 @@ describe('ErvaringenTafels (browser)', () => {
   let browser: Browser;
   let facilitator: Page;
   let tafelUrl: string;
+  let storyIds: string[];
   const INSIGHT = 'Een vast aanspreekpunt geeft mensen rust.';
   const ACTION = 'Elk gezin krijgt één vaste contactpersoon';
 
@@ -27,7 +28,7 @@ describe('ErvaringenTafels (browser)', () => {
     browser = await launchBrowser();
     const coach = stack.org.users.wijkcoach;
     // Real stories: told through the API and made READY by the real workers (redact → analyse).
-    await tellReadyStories(stack.ds, stack.apiUrl, stack.org, await login(stack.apiUrl, coach.email, coach.password), SAMPLE_STORIES);
+    storyIds = await tellReadyStories(stack.ds, stack.apiUrl, stack.org, await login(stack.apiUrl, coach.email, coach.password), SAMPLE_STORIES);
     facilitator = await (await laptopContext(browser)).newPage();
     await loginExplained(facilitator, stack.webUrl, stack.org.users.facilitator);
   });
@@ -116,6 +117,29 @@ describe('ErvaringenTafels (browser)', () => {
     expect(await seriousA11yViolations(facilitator)).toEqual([]);
   });
 
+  it('adds a story from another page through the AddToTafel form route, and is accessible on a phone', async () => {
+    const tafelId = tafelUrl.split('/').pop()!;
+    const inBasket: { story_id: string }[] = await stack.ds.query('SELECT story_id FROM tafel_story WHERE tafel_id = $1', [tafelId]);
+    const outside = storyIds.find((id) => !inBasket.some((r) => r.story_id === id))!;
+    // What AddToTafel.svelte posts; without JavaScript the answer page is shown.
+    const res = await facilitator.request.post(`${stack.webUrl}/tafels/toevoegen`, {
+      form: { tafelId, storyId: outside, terug: '/verhalen' },
+      headers: { origin: stack.webUrl },
+    });
+    expect(res.status()).toBe(200);
+    expect(await res.text()).toContain('Het verhaal zit nu in de mand van de Tafel.');
+    await facilitator.goto(tafelUrl);
+    await expect(facilitator.locator('#mand-lijst > li').count()).resolves.toBe(6);
+
+    const phone = await (await phoneContext(browser)).newPage();
+    await loginExplained(phone, stack.webUrl, stack.org.users.facilitator);
+    for (const url of [`${stack.webUrl}/tafels`, tafelUrl]) {
+      await phone.goto(url);
+      await phone.getByRole('heading', { level: 1 }).waitFor();
+      expect(await seriousA11yViolations(phone)).toEqual([]);
+    }
+  });
+
   it('shows a manager the Tafel, its insight and intervention, read-only', async () => {
     const manager = await (await laptopContext(browser)).newPage();
     await loginExplained(manager, stack.webUrl, stack.org.users.manager);
@@ -129,5 +153,10 @@ describe('ErvaringenTafels (browser)', () => {
     await expect(manager.getByRole('button', { name: /een plaats omlaag/ }).count()).resolves.toBe(0);
     await expect(manager.getByRole('link', { name: 'Printpakket downloaden (PDF)' }).count()).resolves.toBe(1);
     expect(await seriousA11yViolations(manager)).toEqual([]);
+    const refused = await manager.request.post(`${stack.webUrl}/tafels/toevoegen`, {
+      form: { tafelId: tafelUrl.split('/').pop()!, storyId: storyIds[0], terug: '/tafels' },
+      headers: { origin: stack.webUrl },
+    });
+    expect(await refused.text()).toContain('Alleen facilitators');
   });
 });
