@@ -1,6 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { createTranslate } from '$lib/i18n';
-import { canEnter } from '$lib/navigation';
 import { isApiError } from '$lib/server/api';
 import { failLoad, requireArea } from '$lib/server/guards';
 import { readTafelForm, splitByDate, tafelInputFrom, type FieldProblem, type TafelValues } from '$lib/tafels/tafel-form';
@@ -21,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
       canEdit,
       facilitators: choices?.tafelFacilitators ?? [],
       wijken: choices?.tafelWijken ?? [],
-      userName: locals.user?.name ?? '',
+      userId: locals.user?.id ?? '',
     };
   } catch (cause) {
     return failLoad(cause, locals, url);
@@ -33,9 +32,9 @@ type CreateFailure = { message: string; problems: FieldProblem[]; values: TafelV
 export const actions: Actions = {
   create: async ({ locals, url, request }) => {
     requireArea(locals, url, 'tafels');
-    if (!canEnter('tafels', locals.roles) || !mayEdit(locals.roles)) return fail(403, { message: createTranslate(locals.locale)('tafels.alleenLezen'), problems: [], values: readTafelForm(new FormData()) } satisfies CreateFailure);
     const t = createTranslate(locals.locale);
     const values = readTafelForm(await request.formData());
+    if (!mayEdit(locals.roles)) return fail(403, { message: t('tafels.alleenLezen'), problems: [], values } satisfies CreateFailure);
     const { input, problems } = tafelInputFrom(values, {
       titleEmpty: t('tafels.fouten.titelLeeg'),
       dateInvalid: t('tafels.fouten.datumOngeldig'),
