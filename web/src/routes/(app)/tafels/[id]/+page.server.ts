@@ -133,7 +133,8 @@ export const actions: Actions = {
       const count = intFrom(field(form, 'count'), 1, 20);
       if (count === null) throw new Refusal(t('tafels.fouten.aantalOngeldig'), [{ field: 'count', message: t('tafels.fouten.aantalOngeldig') }]);
       const added = await api.addDiverse(scope, event.params.id ?? '', count);
-      return added.length === 0 ? t('tafels.divers.geen') : t('tafels.divers.toegevoegd', { n: added.length });
+      if (added.length === 0) return t('tafels.divers.geen');
+      return added.length === 1 ? t('tafels.mand.toegevoegd') : t('tafels.divers.toegevoegd', { n: added.length });
     });
   },
 
@@ -150,7 +151,7 @@ export const actions: Actions = {
       const input = readInsightForm(form);
       if (id) await api.updateInsight(scope, event.params.id ?? '', id, input);
       else await api.addInsight(scope, event.params.id ?? '', input);
-      return t('tafels.inzichten.opslaan');
+      return t('tafels.inzichten.opgeslagen');
     });
   },
 
@@ -158,7 +159,7 @@ export const actions: Actions = {
     const id = field(await event.request.formData(), 'id');
     return change(event, 'insight', id, async (scope, t) => {
       await api.deleteInsight(scope, event.params.id ?? '', id);
-      return t('tafels.inzichten.verwijderen');
+      return t('tafels.inzichten.verwijderd');
     });
   },
 
@@ -169,7 +170,7 @@ export const actions: Actions = {
       const input = interventionInputFrom(readInterventionForm(form));
       if (id) await api.updateIntervention(scope, event.params.id ?? '', id, input);
       else await api.addIntervention(scope, event.params.id ?? '', input);
-      return t('tafels.interventies.opslaan');
+      return t('tafels.interventies.opgeslagen');
     });
   },
 
@@ -177,7 +178,7 @@ export const actions: Actions = {
     const id = field(await event.request.formData(), 'id');
     return change(event, 'intervention', id, async (scope, t) => {
       await api.deleteIntervention(scope, event.params.id ?? '', id);
-      return t('tafels.interventies.verwijderen');
+      return t('tafels.interventies.verwijderd');
     });
   },
 };
