@@ -9,6 +9,8 @@ const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
 const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
 const MARGIN = 56;
 const NOTE_LINES = 12;
+/** Space kept for the notes heading and at least a few lines. */
+const NOTES_RESERVE = 90;
 
 export const dutchDate = (isoDate: string) =>
   new Intl.DateTimeFormat('nl-NL', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
@@ -16,16 +18,21 @@ export const dutchDate = (isoDate: string) =>
 /** The session sheet: what the Tafel is about, who leads it, which stories, and room for notes. */
 const sessionSheet = (doc: PDFKit.PDFDocument, session: PrintPackSession, cards: StoryCard[]) => {
   const width = doc.page.width - 2 * MARGIN;
-  doc.font('bold').fontSize(22).text(session.title, { width });
+  doc.font('bold').fontSize(22).text(session.title, { width, height: 60, ellipsis: true });
   doc.moveDown(0.3).font('regular').fontSize(11).fillColor('#333333');
   doc.text(`ErvaringenTafel · ${dutchDate(session.date)}${session.wijkName ? ` · wijk ${session.wijkName}` : ''}`, { width });
   doc.text(`Facilitator: ${session.facilitatorName}`, { width });
   doc.moveDown(0.8).fillColor('#000000').font('bold').fontSize(13).text('Thema of vraag');
   doc.font('regular').fontSize(12).text(session.question, { width, height: 90, ellipsis: true });
   doc.moveDown(0.8).font('bold').fontSize(13).text(`Verhalen (${cards.length})`);
-  // A full basket (up to 40) still fits on the one sheet.
-  doc.font('regular').fontSize(cards.length > 20 ? 8 : 11);
-  cards.forEach((card, i) => doc.text(`${i + 1}. ${card.title}`, { width, height: cards.length > 20 ? 11 : 16, ellipsis: true, lineBreak: false }).moveDown(0.15));
+  // The whole list fits on the sheet, a full basket (40) included: rows shrink to the room left above the notes.
+  const room = doc.page.height - MARGIN - doc.y - NOTES_RESERVE;
+  const rowHeight = Math.max(9, Math.min(16, room / Math.max(cards.length, 1)));
+  doc.font('regular').fontSize(rowHeight * 0.7);
+  const top = doc.y;
+  cards.forEach((card, i) => doc.text(`${i + 1}. ${card.title}`, MARGIN, top + i * rowHeight, { width, height: rowHeight, ellipsis: true, lineBreak: false }));
+  doc.x = MARGIN;
+  doc.y = top + cards.length * rowHeight;
   doc.moveDown(0.8).font('bold').fontSize(13).text('Aantekeningen');
   const bottom = doc.page.height - MARGIN;
   const step = Math.max(18, Math.min(28, (bottom - doc.y - 8) / NOTE_LINES));
