@@ -6,12 +6,20 @@ import type { Browser, Page } from 'playwright-core';
 import { login } from '../support/harness';
 import { SAMPLE_STORIES, tellReadyStories } from '../support/ready-stories';
 import { loginExplained } from './support/beheer-helpers';
-import { launchBrowser, laptopContext, phoneContext, seriousA11yViolations, startStack, type Stack } from './support/stack';
+import {
+  launchBrowser,
+  laptopContext,
+  phoneContext,
+  seriousA11yViolations,
+  startStack,
+  type Stack,
+} from './support/stack';
 
 // The e2e project's testTimeout does not reach hooks (starting the stack and processing stories takes a while).
 jest.setTimeout(180_000);
 
-const pdfPages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+const pdfPages = (file: string) =>
+  Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
 const pdfText = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 
 describe('ErvaringenTafels (browser)', () => {
@@ -28,7 +36,13 @@ describe('ErvaringenTafels (browser)', () => {
     browser = await launchBrowser();
     const coach = stack.org.users.wijkcoach;
     // Real stories: told through the API and made READY by the real workers (redact → analyse).
-    storyIds = await tellReadyStories(stack.ds, stack.apiUrl, stack.org, await login(stack.apiUrl, coach.email, coach.password), SAMPLE_STORIES);
+    storyIds = await tellReadyStories(
+      stack.ds,
+      stack.apiUrl,
+      stack.org,
+      await login(stack.apiUrl, coach.email, coach.password),
+      SAMPLE_STORIES,
+    );
     facilitator = await (await laptopContext(browser)).newPage();
     await loginExplained(facilitator, stack.webUrl, stack.org.users.facilitator);
   });
@@ -57,7 +71,9 @@ describe('ErvaringenTafels (browser)', () => {
     await facilitator.locator('#zoek-tekst').fill('post');
     await facilitator.getByRole('button', { name: 'Zoeken' }).click();
     await facilitator.waitForURL(/zoek=post/);
-    const hit = facilitator.getByRole('button', { name: 'Mevrouw [NAAM] durfde de post weer open te maken toevoegen aan de mand' });
+    const hit = facilitator.getByRole('button', {
+      name: 'Mevrouw [NAAM] durfde de post weer open te maken toevoegen aan de mand',
+    });
     await hit.click();
     await facilitator.locator('#zoek-resultaten').getByText('Zit al in de mand').waitFor();
     await facilitator.locator('#divers-aantal').fill('4');
@@ -76,7 +92,9 @@ describe('ErvaringenTafels (browser)', () => {
     await expect(cards.nth(0).locator('h3').innerText()).resolves.toBe(secondTitle);
     await expect(cards.nth(1).locator('h3').innerText()).resolves.toBe(firstTitle);
     // Focus stayed on the moved story's button, so the next press moves it again.
-    expect(await facilitator.evaluate('document.activeElement && document.activeElement.getAttribute("aria-label")')).toBe(`${firstTitle}: een plaats omlaag`);
+    expect(
+      await facilitator.evaluate('document.activeElement && document.activeElement.getAttribute("aria-label")'),
+    ).toBe(`${firstTitle}: een plaats omlaag`);
 
     expect(await seriousA11yViolations(facilitator)).toEqual([]);
   });
@@ -119,7 +137,10 @@ describe('ErvaringenTafels (browser)', () => {
 
   it('adds a story from another page through the AddToTafel form route, and is accessible on a phone', async () => {
     const tafelId = tafelUrl.split('/').pop()!;
-    const inBasket: { story_id: string }[] = await stack.ds.query('SELECT story_id FROM tafel_story WHERE tafel_id = $1', [tafelId]);
+    const inBasket: { story_id: string }[] = await stack.ds.query(
+      'SELECT story_id FROM tafel_story WHERE tafel_id = $1',
+      [tafelId],
+    );
     const outside = storyIds.find((id) => !inBasket.some((r) => r.story_id === id))!;
     // What AddToTafel.svelte posts; without JavaScript the answer page is shown.
     const res = await facilitator.request.post(`${stack.webUrl}/tafels/toevoegen`, {

@@ -5,10 +5,16 @@ import { InterventionStatusEnum } from './tafel.model';
 
 @InputType()
 export class TafelInput {
-  @Field() @IsString() @MaxLength(MAX_TITLE_LENGTH, { message: `De titel mag hoogstens ${MAX_TITLE_LENGTH} tekens hebben.` }) title!: string;
+  @Field()
+  @IsString()
+  @MaxLength(MAX_TITLE_LENGTH, { message: `De titel mag hoogstens ${MAX_TITLE_LENGTH} tekens hebben.` })
+  title!: string;
   @Field({ description: 'YYYY-MM-DD' }) @IsString() @MaxLength(10) date!: string;
   @Field({ description: 'Theme or question.' }) @IsString() @MaxLength(MAX_TEXT_LENGTH) question!: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Kies een wijk uit de lijst.' }) wijkId?: string | null;
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all', { message: 'Kies een wijk uit de lijst.' })
+  wijkId?: string | null;
   @Field(() => ID) @IsUUID('all', { message: 'Kies een facilitator uit de lijst.' }) facilitatorUserId!: string;
 }
 
@@ -28,5 +34,9 @@ export class TafelInterventionInput {
   @Field() @IsString() @MaxLength(MAX_TEXT_LENGTH) action!: string;
   @Field() @IsString() @MaxLength(MAX_TITLE_LENGTH) owner!: string;
   @Field(() => InterventionStatusEnum) @IsIn(INTERVENTION_STATUSES as unknown as string[]) status!: InterventionStatus;
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' }) @IsOptional() @IsString() @MaxLength(10) dueDate?: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  dueDate?: string | null;
 }

@@ -6,8 +6,12 @@ export enum InterventionStatusEnum {
   bezig = 'bezig',
   klaar = 'klaar',
 }
-registerEnumType(InterventionStatusEnum, { name: 'InterventionStatus', description: 'open, bezig (in progress) or klaar (done).' });
-const _interventionStatusesMatch: Record<(typeof INTERVENTION_STATUSES)[number], InterventionStatusEnum> = InterventionStatusEnum;
+registerEnumType(InterventionStatusEnum, {
+  name: 'InterventionStatus',
+  description: 'open, bezig (in progress) or klaar (done).',
+});
+const _interventionStatusesMatch: Record<(typeof INTERVENTION_STATUSES)[number], InterventionStatusEnum> =
+  InterventionStatusEnum;
 
 export enum PrintPackStatusEnum {
   none = 'none',
@@ -75,7 +79,8 @@ export class PrintPack {
   @Field(() => PrintPackStatusEnum) status!: PrintPackStatusEnum;
   @Field(() => Date, { nullable: true }) readyAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'Dutch, when status is failed.' }) error!: string | null;
-  @Field(() => String, { nullable: true, description: 'API path of the PDF (GET with the session token), when ready.' }) downloadPath!: string | null;
+  @Field(() => String, { nullable: true, description: 'API path of the PDF (GET with the session token), when ready.' })
+  downloadPath!: string | null;
 }
 
 @ObjectType({ description: 'An ErvaringenTafel: a session around a basket of stories, and what came out of it.' })
@@ -87,7 +92,8 @@ export class Tafel {
   @Field({ description: 'On or after today.' }) upcoming!: boolean;
   @Field(() => Int) storyCount!: number;
   @Field(() => TafelWijk, { nullable: true }) wijk!: TafelWijk | null;
-  @Field(() => TafelPerson, { nullable: true, description: 'Null only when the facilitator left the organisation.' }) facilitator!: TafelPerson | null;
+  @Field(() => TafelPerson, { nullable: true, description: 'Null only when the facilitator left the organisation.' })
+  facilitator!: TafelPerson | null;
   @Field({ description: 'Whether the asking user may change this Tafel.' }) canEdit!: boolean;
   @Field(() => PrintPack) printPack!: PrintPack;
   // Resolved by field resolvers: stories, insights, interventions.

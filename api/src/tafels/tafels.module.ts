@@ -10,6 +10,10 @@ import { TafelsService } from './tafels.service';
 @Module({
   imports: [AuthModule],
   controllers: [PrintPackController],
-  providers: [{ provide: TafelRepository, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new TafelRepository(ds) }, TafelsService, TafelsResolver],
+  providers: [
+    { provide: TafelRepository, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new TafelRepository(ds) },
+    TafelsService,
+    TafelsResolver,
+  ],
 })
 export class TafelsModule {}

@@ -1,8 +1,28 @@
-import { Args, Context, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  Field,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import type { RequestContext } from '../common/request-context';
 import { requireActor } from '../common/require-actor';
 import { TafelInput, TafelInsightInput, TafelInterventionInput } from './tafel.input';
-import { Tafel, TafelBasketItem, TafelInsight, TafelIntervention, TafelPerson, TafelSearchHit, TafelWijk } from './tafel.model';
+import {
+  Tafel,
+  TafelBasketItem,
+  TafelInsight,
+  TafelIntervention,
+  TafelPerson,
+  TafelSearchHit,
+  TafelWijk,
+} from './tafel.model';
 import { TafelsService } from './tafels.service';
 
 @ObjectType()
@@ -68,31 +88,50 @@ export class TafelsResolver {
   }
 
   @Mutation(() => Tafel)
-  updateTafel(@Args('id', { type: () => ID }) id: string, @Args('input') input: TafelInput, @Context() ctx: RequestContext) {
+  updateTafel(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: TafelInput,
+    @Context() ctx: RequestContext,
+  ) {
     return this.service.update(requireActor(ctx), id, input);
   }
 
-  @Mutation(() => Tafel, { description: 'Adds a READY story of the organisation at the end of the basket; a story already there stays put.' })
-  addStoryToTafel(@Args('tafelId', { type: () => ID }) tafelId: string, @Args('storyId', { type: () => ID }) storyId: string, @Context() ctx: RequestContext) {
+  @Mutation(() => Tafel, {
+    description: 'Adds a READY story of the organisation at the end of the basket; a story already there stays put.',
+  })
+  addStoryToTafel(
+    @Args('tafelId', { type: () => ID }) tafelId: string,
+    @Args('storyId', { type: () => ID }) storyId: string,
+    @Context() ctx: RequestContext,
+  ) {
     return this.service.addStory(requireActor(ctx), tafelId, storyId);
   }
 
-  @Mutation(() => DiverseStoriesAdded, { description: '"N verschillende verhalen": adds stories that spread over archetypes, tags and wijken.' })
+  @Mutation(() => DiverseStoriesAdded, {
+    description: '"N verschillende verhalen": adds stories that spread over archetypes, tags and wijken.',
+  })
   addDiverseStoriesToTafel(
     @Args('tafelId', { type: () => ID }) tafelId: string,
     @Args('count', { type: () => Int }) count: number,
-    @Args('seed', { type: () => String, nullable: true, description: 'Same seed and basket, same pick.' }) seed: string | null,
+    @Args('seed', { type: () => String, nullable: true, description: 'Same seed and basket, same pick.' })
+    seed: string | null,
     @Context() ctx: RequestContext,
   ) {
     return this.service.addDiverse(requireActor(ctx), tafelId, count, seed ?? null);
   }
 
   @Mutation(() => Tafel)
-  removeStoryFromTafel(@Args('tafelId', { type: () => ID }) tafelId: string, @Args('storyId', { type: () => ID }) storyId: string, @Context() ctx: RequestContext) {
+  removeStoryFromTafel(
+    @Args('tafelId', { type: () => ID }) tafelId: string,
+    @Args('storyId', { type: () => ID }) storyId: string,
+    @Context() ctx: RequestContext,
+  ) {
     return this.service.removeStory(requireActor(ctx), tafelId, storyId);
   }
 
-  @Mutation(() => Tafel, { description: 'Moves one story to a 0-based position (clamped): what the up/down buttons use.' })
+  @Mutation(() => Tafel, {
+    description: 'Moves one story to a 0-based position (clamped): what the up/down buttons use.',
+  })
   moveTafelStory(
     @Args('tafelId', { type: () => ID }) tafelId: string,
     @Args('storyId', { type: () => ID }) storyId: string,
@@ -103,7 +142,11 @@ export class TafelsResolver {
   }
 
   @Mutation(() => Tafel, { description: 'Sets the whole order at once; must name every story of the basket once.' })
-  reorderTafelStories(@Args('tafelId', { type: () => ID }) tafelId: string, @Args('storyIds', { type: () => [ID] }) storyIds: string[], @Context() ctx: RequestContext) {
+  reorderTafelStories(
+    @Args('tafelId', { type: () => ID }) tafelId: string,
+    @Args('storyIds', { type: () => [ID] }) storyIds: string[],
+    @Context() ctx: RequestContext,
+  ) {
     return this.service.reorder(requireActor(ctx), tafelId, storyIds);
   }
 
@@ -117,28 +160,47 @@ export class TafelsResolver {
     return this.service.setNote(requireActor(ctx), tafelId, storyId, note);
   }
 
-  @Mutation(() => Tafel, { description: 'Asks a worker for a new print pack (PDF); `printPack.status` goes pending → ready.' })
+  @Mutation(() => Tafel, {
+    description: 'Asks a worker for a new print pack (PDF); `printPack.status` goes pending → ready.',
+  })
   requestTafelPrintPack(@Args('tafelId', { type: () => ID }) tafelId: string, @Context() ctx: RequestContext) {
     return this.service.requestPrintPack(requireActor(ctx), tafelId);
   }
 
   @Mutation(() => Tafel)
-  addTafelInsight(@Args('tafelId', { type: () => ID }) tafelId: string, @Args('input') input: TafelInsightInput, @Context() ctx: RequestContext) {
+  addTafelInsight(
+    @Args('tafelId', { type: () => ID }) tafelId: string,
+    @Args('input') input: TafelInsightInput,
+    @Context() ctx: RequestContext,
+  ) {
     return this.service.addInsight(requireActor(ctx), tafelId, input);
   }
 
   @Mutation(() => Tafel)
-  updateTafelInsight(@Args('tafelId', { type: () => ID }) tafelId: string, @Args('id', { type: () => ID }) id: string, @Args('input') input: TafelInsightInput, @Context() ctx: RequestContext) {
+  updateTafelInsight(
+    @Args('tafelId', { type: () => ID }) tafelId: string,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: TafelInsightInput,
+    @Context() ctx: RequestContext,
+  ) {
     return this.service.updateInsight(requireActor(ctx), tafelId, id, input);
   }
 
   @Mutation(() => Tafel)
-  deleteTafelInsight(@Args('tafelId', { type: () => ID }) tafelId: string, @Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+  deleteTafelInsight(
+    @Args('tafelId', { type: () => ID }) tafelId: string,
+    @Args('id', { type: () => ID }) id: string,
+    @Context() ctx: RequestContext,
+  ) {
     return this.service.deleteInsight(requireActor(ctx), tafelId, id);
   }
 
   @Mutation(() => Tafel)
-  addTafelIntervention(@Args('tafelId', { type: () => ID }) tafelId: string, @Args('input') input: TafelInterventionInput, @Context() ctx: RequestContext) {
+  addTafelIntervention(
+    @Args('tafelId', { type: () => ID }) tafelId: string,
+    @Args('input') input: TafelInterventionInput,
+    @Context() ctx: RequestContext,
+  ) {
     return this.service.addIntervention(requireActor(ctx), tafelId, input);
   }
 
@@ -153,7 +215,11 @@ export class TafelsResolver {
   }
 
   @Mutation(() => Tafel)
-  deleteTafelIntervention(@Args('tafelId', { type: () => ID }) tafelId: string, @Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+  deleteTafelIntervention(
+    @Args('tafelId', { type: () => ID }) tafelId: string,
+    @Args('id', { type: () => ID }) id: string,
+    @Context() ctx: RequestContext,
+  ) {
     return this.service.deleteIntervention(requireActor(ctx), tafelId, id);
   }
 }

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { TafelRepository, type BasketItem, type InterventionFields, type RedactedStory, type TafelEntity } from '@vertelpunt/db';
+import {
+  TafelRepository,
+  type BasketItem,
+  type InterventionFields,
+  type RedactedStory,
+  type TafelEntity,
+} from '@vertelpunt/db';
 import {
   checkText,
   DomainError,
@@ -27,9 +33,11 @@ const DIVERSITY_POOL = 2000;
 const ENQUEUE_TIMEOUT_MS = 2000;
 
 /** Today in the Netherlands, as YYYY-MM-DD: a Tafel of today is still upcoming. */
-export const todayInNl = (now = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+export const todayInNl = (now = new Date()) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
 
-const badInput = (problems: FieldProblem[]) => new DomainError('BAD_USER_INPUT', problems[0]?.message ?? 'Niet alle velden zijn goed ingevuld.', problems);
+const badInput = (problems: FieldProblem[]) =>
+  new DomainError('BAD_USER_INPUT', problems[0]?.message ?? 'Niet alle velden zijn goed ingevuld.', problems);
 const tafelNotFound = () => notFound('ErvaringenTafel');
 const canEdit = (actor: Actor) => TAFEL_EDIT_ROLES.some((r) => actor.roles.includes(r));
 
@@ -47,24 +55,35 @@ export class TafelsService {
 
   /** Reads need a reading role; writes an editing one. The roles checks live here so every path shares them. */
   assertCanRead(actor: Actor) {
-    if (!TAFEL_READ_ROLES.some((r) => actor.roles.includes(r))) throw new DomainError('FORBIDDEN', 'Je rol geeft geen toegang tot ErvaringenTafels.');
+    if (!TAFEL_READ_ROLES.some((r) => actor.roles.includes(r)))
+      throw new DomainError('FORBIDDEN', 'Je rol geeft geen toegang tot ErvaringenTafels.');
   }
 
   assertCanEdit(actor: Actor) {
-    if (!canEdit(actor)) throw new DomainError('FORBIDDEN', 'Alleen facilitators kunnen ErvaringenTafels voorbereiden en vastleggen.');
+    if (!canEdit(actor))
+      throw new DomainError('FORBIDDEN', 'Alleen facilitators kunnen ErvaringenTafels voorbereiden en vastleggen.');
   }
 
   async list(actor: Actor): Promise<Tafel[]> {
     this.assertCanRead(actor);
     const rows = await this.tafels.list(actor.organisationId, 500);
-    const [counts, lookups] = await Promise.all([this.tafels.storyCounts(actor.organisationId, rows.map((r) => r.id)), this.lookups(actor)]);
+    const [counts, lookups] = await Promise.all([
+      this.tafels.storyCounts(
+        actor.organisationId,
+        rows.map((r) => r.id),
+      ),
+      this.lookups(actor),
+    ]);
     return rows.map((r) => this.view(actor, r, counts.get(r.id) ?? 0, lookups));
   }
 
   async get(actor: Actor, id: string): Promise<Tafel> {
     this.assertCanRead(actor);
     const tafel = await this.load(actor, id);
-    const [counts, lookups] = await Promise.all([this.tafels.storyCounts(actor.organisationId, [id]), this.lookups(actor)]);
+    const [counts, lookups] = await Promise.all([
+      this.tafels.storyCounts(actor.organisationId, [id]),
+      this.lookups(actor),
+    ]);
     return this.view(actor, tafel, counts.get(id) ?? 0, lookups);
   }
 
@@ -97,10 +116,18 @@ export class TafelsService {
     return this.tafels.basket(actor.organisationId, tafelId);
   }
 
-  async search(actor: Actor, tafelId: string, text: string, first: number): Promise<(RedactedStory & { inBasket: boolean })[]> {
+  async search(
+    actor: Actor,
+    tafelId: string,
+    text: string,
+    first: number,
+  ): Promise<(RedactedStory & { inBasket: boolean })[]> {
     this.assertCanEdit(actor);
     await this.load(actor, tafelId);
-    const [hits, basket] = await Promise.all([this.tafels.searchReady(actor.organisationId, text, Math.min(Math.max(first, 1), 50)), this.tafels.basket(actor.organisationId, tafelId)]);
+    const [hits, basket] = await Promise.all([
+      this.tafels.searchReady(actor.organisationId, text, Math.min(Math.max(first, 1), 50)),
+      this.tafels.basket(actor.organisationId, tafelId),
+    ]);
     const inBasket = new Set(basket.map((b) => b.id));
     return hits.map((h) => ({ ...h, inBasket: inBasket.has(h.id) }));
   }
@@ -117,13 +144,20 @@ export class TafelsService {
   }
 
   /** Adds up to `count` stories that spread over archetypes, tags and wijken, given what the basket holds. */
-  async addDiverse(actor: Actor, tafelId: string, count: number, seed: string | null): Promise<{ tafel: Tafel; addedStoryIds: string[] }> {
+  async addDiverse(
+    actor: Actor,
+    tafelId: string,
+    count: number,
+    seed: string | null,
+  ): Promise<{ tafel: Tafel; addedStoryIds: string[] }> {
     this.assertCanEdit(actor);
     await this.load(actor, tafelId);
-    if (!Number.isInteger(count) || count < 1 || count > 20) throw badInput([{ field: 'count', message: 'Kies tussen 1 en 20 verhalen.' }]);
+    if (!Number.isInteger(count) || count < 1 || count > 20)
+      throw badInput([{ field: 'count', message: 'Kies tussen 1 en 20 verhalen.' }]);
     const basket = await this.tafels.basket(actor.organisationId, tafelId);
     const room = MAX_BASKET_SIZE - basket.length;
-    if (room <= 0) throw badInput([{ field: 'count', message: `Er passen hoogstens ${MAX_BASKET_SIZE} verhalen in een mand.` }]);
+    if (room <= 0)
+      throw badInput([{ field: 'count', message: `Er passen hoogstens ${MAX_BASKET_SIZE} verhalen in een mand.` }]);
     const candidates = await this.tafels.diversityCandidates(actor.organisationId, DIVERSITY_POOL);
     const inBasket = new Set(basket.map((b) => b.id));
     const chosen = candidates.filter((c) => inBasket.has(c.id));
@@ -135,7 +169,8 @@ export class TafelsService {
   async removeStory(actor: Actor, tafelId: string, storyId: string): Promise<Tafel> {
     this.assertCanEdit(actor);
     await this.load(actor, tafelId);
-    if (!UUID.test(storyId) || !(await this.tafels.removeStory(actor.organisationId, tafelId, storyId))) throw notFound('Verhaal in deze mand');
+    if (!UUID.test(storyId) || !(await this.tafels.removeStory(actor.organisationId, tafelId, storyId)))
+      throw notFound('Verhaal in deze mand');
     return this.get(actor, tafelId);
   }
 
@@ -152,7 +187,8 @@ export class TafelsService {
     this.assertCanEdit(actor);
     await this.load(actor, tafelId);
     const ids = (await this.tafels.basket(actor.organisationId, tafelId)).map((b) => b.id);
-    if (!isPermutationOf(ids, storyIds)) throw badInput([{ field: 'storyIds', message: 'Geef elk verhaal uit de mand precies één keer.' }]);
+    if (!isPermutationOf(ids, storyIds))
+      throw badInput([{ field: 'storyIds', message: 'Geef elk verhaal uit de mand precies één keer.' }]);
     await this.tafels.reorder(actor.organisationId, tafelId, storyIds);
     return this.get(actor, tafelId);
   }
@@ -162,7 +198,8 @@ export class TafelsService {
     await this.load(actor, tafelId);
     const problem = checkText('note', note, false, 'de notitie');
     if (problem) throw badInput([problem]);
-    if (!UUID.test(storyId) || !(await this.tafels.setNote(actor.organisationId, tafelId, storyId, note.trim()))) throw notFound('Verhaal in deze mand');
+    if (!UUID.test(storyId) || !(await this.tafels.setNote(actor.organisationId, tafelId, storyId, note.trim())))
+      throw notFound('Verhaal in deze mand');
     return this.get(actor, tafelId);
   }
 
@@ -175,11 +212,19 @@ export class TafelsService {
     const version = await this.tafels.requestPrint(actor.organisationId, tafelId);
     if (version === null) throw tafelNotFound();
     const queued = await Promise.race([
-      this.jobs.enqueueNew('tafel.printpack', { organisationId: actor.organisationId, tafelId, version }).then(() => true),
+      this.jobs
+        .enqueueNew('tafel.printpack', { organisationId: actor.organisationId, tafelId, version })
+        .then(() => true),
       new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ENQUEUE_TIMEOUT_MS).unref()),
     ]).catch(() => false);
     // No sweep re-queues print packs: say so at once, so the facilitator can simply ask again.
-    if (!queued) await this.tafels.markPrintFailed(actor.organisationId, tafelId, version, 'De printopdracht kon niet worden doorgegeven. Probeer het zo opnieuw.');
+    if (!queued)
+      await this.tafels.markPrintFailed(
+        actor.organisationId,
+        tafelId,
+        version,
+        'De printopdracht kon niet worden doorgegeven. Probeer het zo opnieuw.',
+      );
     return this.get(actor, tafelId);
   }
 
@@ -211,14 +256,16 @@ export class TafelsService {
     this.assertCanEdit(actor);
     await this.load(actor, tafelId);
     const { text, storyIds } = await this.checkedInsight(actor, tafelId, input);
-    if (!UUID.test(id) || !(await this.tafels.updateInsight(actor.organisationId, tafelId, id, text, storyIds))) throw notFound('Inzicht');
+    if (!UUID.test(id) || !(await this.tafels.updateInsight(actor.organisationId, tafelId, id, text, storyIds)))
+      throw notFound('Inzicht');
     return this.get(actor, tafelId);
   }
 
   async deleteInsight(actor: Actor, tafelId: string, id: string): Promise<Tafel> {
     this.assertCanEdit(actor);
     await this.load(actor, tafelId);
-    if (!UUID.test(id) || !(await this.tafels.deleteInsight(actor.organisationId, tafelId, id))) throw notFound('Inzicht');
+    if (!UUID.test(id) || !(await this.tafels.deleteInsight(actor.organisationId, tafelId, id)))
+      throw notFound('Inzicht');
     return this.get(actor, tafelId);
   }
 
@@ -232,14 +279,19 @@ export class TafelsService {
   async updateIntervention(actor: Actor, tafelId: string, id: string, input: TafelInterventionInput): Promise<Tafel> {
     this.assertCanEdit(actor);
     await this.load(actor, tafelId);
-    if (!UUID.test(id) || !(await this.tafels.updateIntervention(actor.organisationId, tafelId, id, this.checkedIntervention(input)))) throw notFound('Interventie');
+    if (
+      !UUID.test(id) ||
+      !(await this.tafels.updateIntervention(actor.organisationId, tafelId, id, this.checkedIntervention(input)))
+    )
+      throw notFound('Interventie');
     return this.get(actor, tafelId);
   }
 
   async deleteIntervention(actor: Actor, tafelId: string, id: string): Promise<Tafel> {
     this.assertCanEdit(actor);
     await this.load(actor, tafelId);
-    if (!UUID.test(id) || !(await this.tafels.deleteIntervention(actor.organisationId, tafelId, id))) throw notFound('Interventie');
+    if (!UUID.test(id) || !(await this.tafels.deleteIntervention(actor.organisationId, tafelId, id)))
+      throw notFound('Interventie');
     return this.get(actor, tafelId);
   }
 
@@ -251,14 +303,23 @@ export class TafelsService {
 
   private async assertRoom(actor: Actor, tafelId: string, adding: number) {
     const counts = await this.tafels.storyCounts(actor.organisationId, [tafelId]);
-    if ((counts.get(tafelId) ?? 0) + adding > MAX_BASKET_SIZE) throw badInput([{ field: 'storyId', message: `Er passen hoogstens ${MAX_BASKET_SIZE} verhalen in een mand.` }]);
+    if ((counts.get(tafelId) ?? 0) + adding > MAX_BASKET_SIZE)
+      throw badInput([{ field: 'storyId', message: `Er passen hoogstens ${MAX_BASKET_SIZE} verhalen in een mand.` }]);
   }
 
   private async checkedFields(actor: Actor, input: TafelInput): Promise<TafelFields> {
-    const fields: TafelFields = { title: input.title.trim(), date: input.date, question: input.question.trim(), wijkId: input.wijkId ?? null, facilitatorUserId: input.facilitatorUserId };
+    const fields: TafelFields = {
+      title: input.title.trim(),
+      date: input.date,
+      question: input.question.trim(),
+      wijkId: input.wijkId ?? null,
+      facilitatorUserId: input.facilitatorUserId,
+    };
     const problems = validateTafelFields(fields);
-    if (fields.wijkId && !(await this.tafels.wijkExists(actor.organisationId, fields.wijkId))) problems.push({ field: 'wijkId', message: 'Kies een wijk uit de lijst.' });
-    if (!(await this.tafels.member(actor.organisationId, fields.facilitatorUserId))) problems.push({ field: 'facilitatorUserId', message: 'Kies een facilitator uit je organisatie.' });
+    if (fields.wijkId && !(await this.tafels.wijkExists(actor.organisationId, fields.wijkId)))
+      problems.push({ field: 'wijkId', message: 'Kies een wijk uit de lijst.' });
+    if (!(await this.tafels.member(actor.organisationId, fields.facilitatorUserId)))
+      problems.push({ field: 'facilitatorUserId', message: 'Kies een facilitator uit je organisatie.' });
     if (problems.length > 0) throw badInput(problems);
     return fields;
   }
@@ -269,13 +330,17 @@ export class TafelsService {
     if (textProblem) problems.push(textProblem);
     const inBasket = new Set((await this.tafels.basket(actor.organisationId, tafelId)).map((b) => b.id));
     const storyIds = [...new Set(input.storyIds)];
-    if (storyIds.length === 0 || storyIds.some((id) => !inBasket.has(id))) problems.push({ field: 'storyIds', message: 'Kies een of meer verhalen uit de mand van deze Tafel.' });
+    if (storyIds.length === 0 || storyIds.some((id) => !inBasket.has(id)))
+      problems.push({ field: 'storyIds', message: 'Kies een of meer verhalen uit de mand van deze Tafel.' });
     if (problems.length > 0) throw badInput(problems);
     return { text: input.text.trim(), storyIds };
   }
 
   private checkedIntervention(input: TafelInterventionInput): InterventionFields {
-    const problems = [checkText('action', input.action, true, 'de actie'), checkText('owner', input.owner, true, 'wie het oppakt')].filter((p): p is FieldProblem => p !== null);
+    const problems = [
+      checkText('action', input.action, true, 'de actie'),
+      checkText('owner', input.owner, true, 'wie het oppakt'),
+    ].filter((p): p is FieldProblem => p !== null);
     const dueDate = input.dueDate?.trim() ? input.dueDate.trim() : null;
     if (dueDate && !isIsoDate(dueDate)) problems.push({ field: 'dueDate', message: 'Kies een geldige datum.' });
     if (problems.length > 0) throw badInput(problems);
@@ -284,7 +349,10 @@ export class TafelsService {
 
   /** Names of members and wijken, fetched once per request instead of once per Tafel. */
   private async lookups(actor: Actor): Promise<Lookups> {
-    const [members, wijken] = await Promise.all([this.tafels.memberNames(actor.organisationId), this.tafels.wijkNamesById(actor.organisationId)]);
+    const [members, wijken] = await Promise.all([
+      this.tafels.memberNames(actor.organisationId),
+      this.tafels.wijkNamesById(actor.organisationId),
+    ]);
     return { members, wijken };
   }
 

@@ -3,7 +3,13 @@ import { dutchDate, renderPrintPack, type StoryCard } from './print-pack.pdf';
 /** pdfkit writes page objects uncompressed, so their count is the page count. */
 const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page[^s]/g) ?? []).length;
 
-const session = { title: 'Tafel', date: '2026-12-03', question: 'Wat helpt?', facilitatorName: 'Eva de Vries', wijkName: 'Noord' };
+const session = {
+  title: 'Tafel',
+  date: '2026-12-03',
+  question: 'Wat helpt?',
+  facilitatorName: 'Eva de Vries',
+  wijkName: 'Noord',
+};
 const card = (overrides: Partial<StoryCard> = {}): StoryCard => ({
   title: 'Mevrouw [NAAM] kwam er weer bovenop',
   text: 'Ze had schulden en durfde de post niet open te maken.',
@@ -26,9 +32,15 @@ describe('renderPrintPack', () => {
       title: long('Heel lange titel', 40),
       text: long('Een heel lang verhaal over de wijk en wat er gebeurde.', 600),
       archetypes: ['Held', 'Twijfelaar', 'Verbinder', 'Doorzetter'],
-      keyAnswers: Array.from({ length: 9 }, (_, i) => ({ prompt: `Vraag ${i} ${long('met veel woorden', 6)}`, answer: long('antwoord', 30) })),
+      keyAnswers: Array.from({ length: 9 }, (_, i) => ({
+        prompt: `Vraag ${i} ${long('met veel woorden', 6)}`,
+        answer: long('antwoord', 30),
+      })),
     });
-    const pdf = await renderPrintPack({ ...session, title: long('Titel', 30), question: long('Een lange vraag', 200) }, Array.from({ length: 40 }, () => worst));
+    const pdf = await renderPrintPack(
+      { ...session, title: long('Titel', 30), question: long('Een lange vraag', 200) },
+      Array.from({ length: 40 }, () => worst),
+    );
     expect(pageCount(pdf)).toBe(41);
   });
 

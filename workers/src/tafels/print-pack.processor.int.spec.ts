@@ -4,18 +4,35 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { gql, login, openDataSource, seedTestOrganisation, startApi, testConfig, waitFor, type TestOrganisation } from '@vertelpunt/test/support/harness';
+import {
+  gql,
+  login,
+  openDataSource,
+  seedTestOrganisation,
+  startApi,
+  testConfig,
+  waitFor,
+  type TestOrganisation,
+} from '@vertelpunt/test/support/harness';
 import { SAMPLE_STORIES, startWorkersInProcess, tellReadyStories } from '@vertelpunt/test/support/ready-stories';
 import { TafelPrintPackProcessor } from './print-pack.processor';
 
 /** Text and page count as poppler sees them (Debian poppler-utils; .ci/run installs it). */
 /** Per page, with line breaks and runs of spaces made single spaces (long titles wrap). */
-const pdfPagesText = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).split('\f').map((page) => page.replace(/\s+/g, ' '));
-const pdfPages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+const pdfPagesText = (file: string) =>
+  execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+    .split('\f')
+    .map((page) => page.replace(/\s+/g, ' '));
+const pdfPages = (file: string) =>
+  Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
 
 describe('print pack worker (real PDF from real stories)', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'vp-printpack-'));
-  const config = testConfig('tafels-printpack', { AUDIO_DIR: dir, UPLOAD_DIR: path.join(dir, 'uploads'), RECOVERY_SWEEP_MS: '600000' });
+  const config = testConfig('tafels-printpack', {
+    AUDIO_DIR: dir,
+    UPLOAD_DIR: path.join(dir, 'uploads'),
+    RECOVERY_SWEEP_MS: '600000',
+  });
   let ds: DataSource;
   let api: { app: INestApplication; url: string };
   let workers: INestApplicationContext;
@@ -24,7 +41,14 @@ describe('print pack worker (real PDF from real stories)', () => {
   let storyIds: string[];
   const as = (token: string) => ({ token, organisationId: org.organisation.id });
   const tafelState = async (id: string) =>
-    (await gql<{ tafel: { printPack: { status: string; downloadPath: string | null } } }>(api.url, 'query($id: ID!) { tafel(id: $id) { printPack { status downloadPath } } }', { id }, as(facilitator))).data!.tafel.printPack;
+    (
+      await gql<{ tafel: { printPack: { status: string; downloadPath: string | null } } }>(
+        api.url,
+        'query($id: ID!) { tafel(id: $id) { printPack { status downloadPath } } }',
+        { id },
+        as(facilitator),
+      )
+    ).data!.tafel.printPack;
 
   beforeAll(async () => {
     ds = await openDataSource(config);
@@ -42,12 +66,34 @@ describe('print pack worker (real PDF from real stories)', () => {
   });
 
   it('makes a session sheet and one card per story: N + 1 pages with anonymised titles and Dutch letters intact', async () => {
-    const created = await gql<{ createTafel: { id: string } }>(api.url, 'mutation($i: TafelInput!) { createTafel(input: $i) { id } }', {
-      i: { title: 'Tafel België: ĳverige coaches en naïeve vragen', date: '2099-05-04', question: 'Wat maakt het verschil bij geldzorgen?', facilitatorUserId: org.users.facilitator.id, wijkId: org.wijken[0].id },
-    }, as(facilitator));
+    const created = await gql<{ createTafel: { id: string } }>(
+      api.url,
+      'mutation($i: TafelInput!) { createTafel(input: $i) { id } }',
+      {
+        i: {
+          title: 'Tafel België: ĳverige coaches en naïeve vragen',
+          date: '2099-05-04',
+          question: 'Wat maakt het verschil bij geldzorgen?',
+          facilitatorUserId: org.users.facilitator.id,
+          wijkId: org.wijken[0].id,
+        },
+      },
+      as(facilitator),
+    );
     const tafelId = created.data!.createTafel.id;
-    for (const id of storyIds) await gql(api.url, 'mutation($t: ID!, $s: ID!) { addStoryToTafel(tafelId: $t, storyId: $s) { id } }', { t: tafelId, s: id }, as(facilitator));
-    await gql(api.url, 'mutation($t: ID!) { requestTafelPrintPack(tafelId: $t) { id } }', { t: tafelId }, as(facilitator));
+    for (const id of storyIds)
+      await gql(
+        api.url,
+        'mutation($t: ID!, $s: ID!) { addStoryToTafel(tafelId: $t, storyId: $s) { id } }',
+        { t: tafelId, s: id },
+        as(facilitator),
+      );
+    await gql(
+      api.url,
+      'mutation($t: ID!) { requestTafelPrintPack(tafelId: $t) { id } }',
+      { t: tafelId },
+      as(facilitator),
+    );
     const pack = await waitFor(async () => {
       const p = await tafelState(tafelId);
       return p.status === 'ready' || p.status === 'failed' ? p : null;
@@ -63,7 +109,9 @@ describe('print pack worker (real PDF from real stories)', () => {
     expect(text).toContain('Tafel België: ĳverige coaches en naïeve vragen');
     expect(text).toContain('Wat maakt het verschil bij geldzorgen?');
     expect(text).toContain(`facilitator ${org.organisation.slug.replace('test-', '')}`);
-    const titles: { redacted_title: string }[] = await ds.query('SELECT redacted_title FROM story WHERE id = ANY($1)', [storyIds]);
+    const titles: { redacted_title: string }[] = await ds.query('SELECT redacted_title FROM story WHERE id = ANY($1)', [
+      storyIds,
+    ]);
     for (const { redacted_title } of titles) expect(text).toContain(redacted_title);
     expect(text).toContain('Mevrouw [NAAM] durfde de post weer open te maken');
     expect(text).not.toMatch(/Jansen|Bakker|06-12345678/);
@@ -76,17 +124,39 @@ describe('print pack worker (real PDF from real stories)', () => {
   });
 
   it('ignores a job for an older request and keeps the newer pack', async () => {
-    const created = await gql<{ createTafel: { id: string } }>(api.url, 'mutation($i: TafelInput!) { createTafel(input: $i) { id } }', {
-      i: { title: 'Tafel twee', date: '2099-05-05', question: 'Vraag', facilitatorUserId: org.users.facilitator.id },
-    }, as(facilitator));
+    const created = await gql<{ createTafel: { id: string } }>(
+      api.url,
+      'mutation($i: TafelInput!) { createTafel(input: $i) { id } }',
+      {
+        i: { title: 'Tafel twee', date: '2099-05-05', question: 'Vraag', facilitatorUserId: org.users.facilitator.id },
+      },
+      as(facilitator),
+    );
     const tafelId = created.data!.createTafel.id;
-    await gql(api.url, 'mutation($t: ID!, $s: ID!) { addStoryToTafel(tafelId: $t, storyId: $s) { id } }', { t: tafelId, s: storyIds[0] }, as(facilitator));
-    await gql(api.url, 'mutation($t: ID!) { requestTafelPrintPack(tafelId: $t) { id } }', { t: tafelId }, as(facilitator));
-    await gql(api.url, 'mutation($t: ID!) { requestTafelPrintPack(tafelId: $t) { id } }', { t: tafelId }, as(facilitator));
+    await gql(
+      api.url,
+      'mutation($t: ID!, $s: ID!) { addStoryToTafel(tafelId: $t, storyId: $s) { id } }',
+      { t: tafelId, s: storyIds[0] },
+      as(facilitator),
+    );
+    await gql(
+      api.url,
+      'mutation($t: ID!) { requestTafelPrintPack(tafelId: $t) { id } }',
+      { t: tafelId },
+      as(facilitator),
+    );
+    await gql(
+      api.url,
+      'mutation($t: ID!) { requestTafelPrintPack(tafelId: $t) { id } }',
+      { t: tafelId },
+      as(facilitator),
+    );
     await waitFor(async () => (await tafelState(tafelId)).status === 'ready');
     const before = await ds.query('SELECT print_key, print_version FROM ervaringen_tafel WHERE id = $1', [tafelId]);
     expect(before[0].print_version).toBe(2);
     await workers.get(TafelPrintPackProcessor).process({ organisationId: org.organisation.id, tafelId, version: 1 });
-    expect(await ds.query('SELECT print_key, print_version FROM ervaringen_tafel WHERE id = $1', [tafelId])).toEqual(before);
+    expect(await ds.query('SELECT print_key, print_version FROM ervaringen_tafel WHERE id = $1', [tafelId])).toEqual(
+      before,
+    );
   });
 });

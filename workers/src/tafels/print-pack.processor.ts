@@ -13,7 +13,8 @@ import { renderPrintPack } from './print-pack.pdf';
 export const PRINT_FAILED_REASON = 'Het printpakket kon niet gemaakt worden. Probeer het opnieuw.';
 
 /** Where a Tafel's print pack lives: beside the organisation's recordings, so erasing an organisation removes it. */
-export const printPackKey = (organisationId: string, tafelId: string, version: number) => audioKey(organisationId, `tafel-${tafelId}`, `printpakket-${version}.pdf`);
+export const printPackKey = (organisationId: string, tafelId: string, version: number) =>
+  audioKey(organisationId, `tafel-${tafelId}`, `printpakket-${version}.pdf`);
 
 /** Story cards and a session sheet as one PDF, from anonymised text only. */
 @Injectable()

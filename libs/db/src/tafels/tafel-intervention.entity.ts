@@ -1,4 +1,13 @@
-import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { InterventionStatus } from '@vertelpunt/domain';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { TafelEntity } from './tafel.entity';

@@ -1,4 +1,13 @@
-import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { PrintPackStatus } from '@vertelpunt/domain';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { WijkEntity } from '../organisations/wijk.entity';

@@ -6,12 +6,27 @@ import { TafelStoryEntity } from './tafel-story.entity';
 import { TafelEntity } from './tafel.entity';
 
 /** What the dashboard may show of a story: only the anonymised title and text. */
-export type RedactedStory = { id: string; redactedTitle: string; redactedText: string; wijkId: string | null; wijkName: string | null; toldAt: Date };
+export type RedactedStory = {
+  id: string;
+  redactedTitle: string;
+  redactedText: string;
+  wijkId: string | null;
+  wijkName: string | null;
+  toldAt: Date;
+};
 export type BasketItem = RedactedStory & { position: number; note: string };
 export type PrintPackStory = BasketItem & { archetypeNames: string[]; answers: GivenAnswer[]; questions: Question[] };
 export type InterventionFields = { action: string; owner: string; status: InterventionStatus; dueDate: string | null };
 
-type RedactedRow = { id: string; redacted_title: string | null; title: string; redacted_text: string | null; wijk_id: string | null; wijk_name: string | null; told_at: Date };
+type RedactedRow = {
+  id: string;
+  redacted_title: string | null;
+  title: string;
+  redacted_text: string | null;
+  wijk_id: string | null;
+  wijk_name: string | null;
+  told_at: Date;
+};
 const toRedacted = (r: RedactedRow): RedactedStory => ({
   id: r.id,
   // A READY story always has both; the fallback only guards old rows and never shows raw text.
@@ -43,7 +58,9 @@ export class TafelRepository {
 
   /** Newest session first; the caller splits upcoming from past. */
   list(organisationId: string, limit: number): Promise<TafelEntity[]> {
-    return this.dataSource.getRepository(TafelEntity).find({ where: { organisationId }, order: { date: 'DESC', createdAt: 'DESC' }, take: limit });
+    return this.dataSource
+      .getRepository(TafelEntity)
+      .find({ where: { organisationId }, order: { date: 'DESC', createdAt: 'DESC' }, take: limit });
   }
 
   async storyCounts(organisationId: string, tafelIds: string[]): Promise<Map<string, number>> {
@@ -84,7 +101,10 @@ export class TafelRepository {
   }
 
   async wijkExists(organisationId: string, wijkId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM wijk WHERE organisation_id = $1 AND id = $2', [organisationId, wijkId]);
+    const rows: unknown[] = await this.dataSource.query('SELECT 1 FROM wijk WHERE organisation_id = $1 AND id = $2', [
+      organisationId,
+      wijkId,
+    ]);
     return rows.length === 1;
   }
 
@@ -116,7 +136,10 @@ export class TafelRepository {
     if (storyIds.length === 0) return 0;
     return this.dataSource.transaction(async (m) => {
       // One basket changes at a time, so two facilitators adding at once never get the same position.
-      await m.query('SELECT id FROM ervaringen_tafel WHERE organisation_id = $1 AND id = $2 FOR UPDATE', [organisationId, tafelId]);
+      await m.query('SELECT id FROM ervaringen_tafel WHERE organisation_id = $1 AND id = $2 FOR UPDATE', [
+        organisationId,
+        tafelId,
+      ]);
       const rows: { story_id: string }[] = await m.query(
         `INSERT INTO tafel_story (tafel_id, story_id, organisation_id, position)
          SELECT $2, x.id, $1, (SELECT coalesce(max(position), -1) FROM tafel_story WHERE tafel_id = $2) + x.n
@@ -143,7 +166,9 @@ export class TafelRepository {
   }
 
   async setNote(organisationId: string, tafelId: string, storyId: string, note: string): Promise<boolean> {
-    const result = await this.dataSource.getRepository(TafelStoryEntity).update({ organisationId, tafelId, storyId }, { note });
+    const result = await this.dataSource
+      .getRepository(TafelStoryEntity)
+      .update({ organisationId, tafelId, storyId }, { note });
     return (result.affected ?? 0) === 1;
   }
 
@@ -166,16 +191,22 @@ export class TafelRepository {
 
   /** Archetypes, tags (not rejected) and wijk of every READY story: what the diversity pick spreads over. */
   async diversityCandidates(organisationId: string, limit: number): Promise<DiversityCandidate[]> {
-    const rows: { id: string; wijk_id: string | null; archetype_ids: string[] | null; tag_ids: string[] | null }[] = await this.dataSource.query(
-      `SELECT s.id, s.wijk_id,
+    const rows: { id: string; wijk_id: string | null; archetype_ids: string[] | null; tag_ids: string[] | null }[] =
+      await this.dataSource.query(
+        `SELECT s.id, s.wijk_id,
               (SELECT array_agg(DISTINCT a_id) FROM answer a, jsonb_array_elements_text(a.value->'archetypeIds') AS a_id
                 WHERE a.story_id = s.id AND a.value->>'kind' = 'archetypes') AS archetype_ids,
               (SELECT array_agg(DISTINCT st.tag_id::text) FROM story_tag st WHERE st.story_id = s.id AND st.state <> 'rejected') AS tag_ids
          FROM story s WHERE s.organisation_id = $1 AND s.status = 'READY'
         ORDER BY s.told_at DESC, s.id LIMIT $2`,
-      [organisationId, limit],
-    );
-    return rows.map((r) => ({ id: r.id, wijkId: r.wijk_id, archetypeIds: r.archetype_ids ?? [], tagIds: r.tag_ids ?? [] }));
+        [organisationId, limit],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      wijkId: r.wijk_id,
+      archetypeIds: r.archetype_ids ?? [],
+      tagIds: r.tag_ids ?? [],
+    }));
   }
 
   /** Everything a print pack shows, in basket order, anonymised. */
@@ -183,26 +214,42 @@ export class TafelRepository {
     const basket = await this.basket(organisationId, tafelId);
     if (basket.length === 0) return [];
     const ids = basket.map((b) => b.id);
-    const answers: { story_id: string; question_id: string; value: GivenAnswer['value'] }[] = await this.dataSource.query(
-      `SELECT story_id, question_id, value FROM answer WHERE organisation_id = $1 AND story_id = ANY($2::uuid[]) ORDER BY question_id`,
-      [organisationId, ids],
-    );
+    const answers: { story_id: string; question_id: string; value: GivenAnswer['value'] }[] =
+      await this.dataSource.query(
+        `SELECT story_id, question_id, value FROM answer WHERE organisation_id = $1 AND story_id = ANY($2::uuid[]) ORDER BY question_id`,
+        [organisationId, ids],
+      );
     const questions: { id: string; questions: Question[] }[] = await this.dataSource.query(
       `SELECT s.id, qv.questions FROM story s JOIN questionnaire_version qv ON qv.id = s.questionnaire_version_id WHERE s.organisation_id = $1 AND s.id = ANY($2::uuid[])`,
       [organisationId, ids],
     );
-    const archetypes: { id: string; name: string }[] = await this.dataSource.query('SELECT id::text, name FROM archetype WHERE organisation_id = $1', [organisationId]);
+    const archetypes: { id: string; name: string }[] = await this.dataSource.query(
+      'SELECT id::text, name FROM archetype WHERE organisation_id = $1',
+      [organisationId],
+    );
     const archetypeName = new Map(archetypes.map((a) => [a.id, a.name]));
     const questionsOf = new Map(questions.map((q) => [q.id, q.questions]));
     return basket.map((b) => {
-      const given = answers.filter((a) => a.story_id === b.id).map((a) => ({ questionId: a.question_id, value: a.value }));
-      const archetypeIds = [...new Set(given.flatMap((a) => (a.value.kind === 'archetypes' ? a.value.archetypeIds : [])))];
-      return { ...b, answers: given, questions: questionsOf.get(b.id) ?? [], archetypeNames: archetypeIds.flatMap((id) => (archetypeName.has(id) ? [archetypeName.get(id)!] : [])) };
+      const given = answers
+        .filter((a) => a.story_id === b.id)
+        .map((a) => ({ questionId: a.question_id, value: a.value }));
+      const archetypeIds = [
+        ...new Set(given.flatMap((a) => (a.value.kind === 'archetypes' ? a.value.archetypeIds : []))),
+      ];
+      return {
+        ...b,
+        answers: given,
+        questions: questionsOf.get(b.id) ?? [],
+        archetypeNames: archetypeIds.flatMap((id) => (archetypeName.has(id) ? [archetypeName.get(id)!] : [])),
+      };
     });
   }
 
   async wijkNamesById(organisationId: string): Promise<Map<string, string>> {
-    const rows: { id: string; name: string }[] = await this.dataSource.query('SELECT id::text, name FROM wijk WHERE organisation_id = $1', [organisationId]);
+    const rows: { id: string; name: string }[] = await this.dataSource.query(
+      'SELECT id::text, name FROM wijk WHERE organisation_id = $1',
+      [organisationId],
+    );
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
@@ -235,15 +282,25 @@ export class TafelRepository {
   }
 
   insights(organisationId: string, tafelId: string): Promise<TafelInsightEntity[]> {
-    return this.dataSource.getRepository(TafelInsightEntity).find({ where: { organisationId, tafelId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(TafelInsightEntity)
+      .find({ where: { organisationId, tafelId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   addInsight(organisationId: string, tafelId: string, text: string, storyIds: string[]): Promise<TafelInsightEntity> {
     return this.dataSource.getRepository(TafelInsightEntity).save({ organisationId, tafelId, text, storyIds });
   }
 
-  async updateInsight(organisationId: string, tafelId: string, id: string, text: string, storyIds: string[]): Promise<boolean> {
-    const result = await this.dataSource.getRepository(TafelInsightEntity).update({ organisationId, tafelId, id }, { text, storyIds });
+  async updateInsight(
+    organisationId: string,
+    tafelId: string,
+    id: string,
+    text: string,
+    storyIds: string[],
+  ): Promise<boolean> {
+    const result = await this.dataSource
+      .getRepository(TafelInsightEntity)
+      .update({ organisationId, tafelId, id }, { text, storyIds });
     return (result.affected ?? 0) === 1;
   }
 
@@ -253,15 +310,28 @@ export class TafelRepository {
   }
 
   interventions(organisationId: string, tafelId: string): Promise<TafelInterventionEntity[]> {
-    return this.dataSource.getRepository(TafelInterventionEntity).find({ where: { organisationId, tafelId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(TafelInterventionEntity)
+      .find({ where: { organisationId, tafelId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  addIntervention(organisationId: string, tafelId: string, fields: InterventionFields): Promise<TafelInterventionEntity> {
+  addIntervention(
+    organisationId: string,
+    tafelId: string,
+    fields: InterventionFields,
+  ): Promise<TafelInterventionEntity> {
     return this.dataSource.getRepository(TafelInterventionEntity).save({ organisationId, tafelId, ...fields });
   }
 
-  async updateIntervention(organisationId: string, tafelId: string, id: string, fields: InterventionFields): Promise<boolean> {
-    const result = await this.dataSource.getRepository(TafelInterventionEntity).update({ organisationId, tafelId, id }, fields);
+  async updateIntervention(
+    organisationId: string,
+    tafelId: string,
+    id: string,
+    fields: InterventionFields,
+  ): Promise<boolean> {
+    const result = await this.dataSource
+      .getRepository(TafelInterventionEntity)
+      .update({ organisationId, tafelId, id }, fields);
     return (result.affected ?? 0) === 1;
   }
 

@@ -1,6 +1,11 @@
 import { coverageOf, pickDiverse, seededRandom, type DiversityCandidate } from './diverse-pick';
 
-const story = (id: string, archetypeIds: string[], tagIds: string[], wijkId: string | null): DiversityCandidate => ({ id, archetypeIds, tagIds, wijkId });
+const story = (id: string, archetypeIds: string[], tagIds: string[], wijkId: string | null): DiversityCandidate => ({
+  id,
+  archetypeIds,
+  tagIds,
+  wijkId,
+});
 
 /** 30 stories: most are about money in Noord with the same archetype; a few differ. */
 const candidates: DiversityCandidate[] = [

@@ -19,7 +19,11 @@ export const seededRandom = (seed: string): (() => number) => {
 };
 
 const featuresOf = (c: DiversityCandidate): string[] => [
-  ...new Set([...c.archetypeIds.map((a) => `a:${a}`), ...c.tagIds.map((t) => `t:${t}`), ...(c.wijkId ? [`w:${c.wijkId}`] : [])]),
+  ...new Set([
+    ...c.archetypeIds.map((a) => `a:${a}`),
+    ...c.tagIds.map((t) => `t:${t}`),
+    ...(c.wijkId ? [`w:${c.wijkId}`] : []),
+  ]),
 ];
 
 /**
@@ -28,7 +32,12 @@ const featuresOf = (c: DiversityCandidate): string[] => [
  * instead of repeating. Ties are broken by a seeded shuffle: deterministic for a seed, different for another.
  * `alreadyChosen` (the basket) counts as covered. Returns the ids in pick order; at most `n`.
  */
-export const pickDiverse = (candidates: readonly DiversityCandidate[], n: number, seed: string, alreadyChosen: readonly DiversityCandidate[] = []): string[] => {
+export const pickDiverse = (
+  candidates: readonly DiversityCandidate[],
+  n: number,
+  seed: string,
+  alreadyChosen: readonly DiversityCandidate[] = [],
+): string[] => {
   const random = seededRandom(seed);
   const taken = new Set(alreadyChosen.map((c) => c.id));
   const pool = candidates

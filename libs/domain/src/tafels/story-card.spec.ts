@@ -4,9 +4,28 @@ import { archetypeIdsOf, keyAnswersFor } from './story-card';
 const base = { required: false, allowNotApplicable: true };
 const questions: Question[] = [
   { ...base, id: 'gevoel', type: 'archetype', prompt: 'Hoe voelde je je?', archetypeSetId: 's', min: 1, max: 2 },
-  { ...base, id: 'thema', type: 'multi', prompt: 'Waar ging het over?', options: [{ id: 'geld', label: 'Geld' }, { id: 'zorg', label: 'Zorg' }], maxChoices: null },
+  {
+    ...base,
+    id: 'thema',
+    type: 'multi',
+    prompt: 'Waar ging het over?',
+    options: [
+      { id: 'geld', label: 'Geld' },
+      { id: 'zorg', label: 'Zorg' },
+    ],
+    maxChoices: null,
+  },
   { ...base, id: 'wijk', type: 'wijk', prompt: 'In welke wijk?' },
-  { ...base, id: 'rapport', type: 'scale', prompt: 'Hoe ging het?', min: 1, max: 5, minLabel: 'slecht', maxLabel: 'goed' },
+  {
+    ...base,
+    id: 'rapport',
+    type: 'scale',
+    prompt: 'Hoe ging het?',
+    min: 1,
+    max: 5,
+    minLabel: 'slecht',
+    maxLabel: 'goed',
+  },
   { ...base, id: 'toelichting', type: 'text', prompt: 'Nog iets?', maxLength: 500, multiline: true },
 ];
 
@@ -32,15 +51,19 @@ describe('keyAnswersFor', () => {
   });
 
   it('says "past niet" for a not-applicable answer', () => {
-    expect(keyAnswersFor(questions, [{ questionId: 'thema', value: { kind: 'notApplicable' } }], new Map())).toEqual([{ prompt: 'Waar ging het over?', answer: 'past niet / weet ik niet' }]);
+    expect(keyAnswersFor(questions, [{ questionId: 'thema', value: { kind: 'notApplicable' } }], new Map())).toEqual([
+      { prompt: 'Waar ging het over?', answer: 'past niet / weet ik niet' },
+    ]);
   });
 });
 
 describe('archetypeIdsOf', () => {
   it('collects the named archetypes once', () => {
-    expect(archetypeIdsOf([
-      { questionId: 'a', value: { kind: 'archetypes', archetypeIds: ['x', 'y'] } },
-      { questionId: 'b', value: { kind: 'archetypes', archetypeIds: ['y'] } },
-    ])).toEqual(['x', 'y']);
+    expect(
+      archetypeIdsOf([
+        { questionId: 'a', value: { kind: 'archetypes', archetypeIds: ['x', 'y'] } },
+        { questionId: 'b', value: { kind: 'archetypes', archetypeIds: ['y'] } },
+      ]),
+    ).toEqual(['x', 'y']);
   });
 });

@@ -7,7 +7,11 @@ export type KeyAnswer = { prompt: string; answer: string };
  * The answers worth printing on a story card: choices, leefgebieden, wijk and scales, as readable text.
  * Free-text answers are left out on purpose: they are not anonymised. Archetypes get their own line on the card.
  */
-export const keyAnswersFor = (questions: readonly Question[], answers: readonly GivenAnswer[], wijkNames: ReadonlyMap<string, string>): KeyAnswer[] => {
+export const keyAnswersFor = (
+  questions: readonly Question[],
+  answers: readonly GivenAnswer[],
+  wijkNames: ReadonlyMap<string, string>,
+): KeyAnswer[] => {
   const byId = new Map(answers.map((a) => [a.questionId, a.value]));
   return questions.flatMap((q): KeyAnswer[] => {
     const value = byId.get(q.id);
@@ -27,7 +31,9 @@ export const keyAnswersFor = (questions: readonly Question[], answers: readonly 
         return names.length ? [{ prompt: q.prompt, answer: names.join(', ') }] : [];
       }
       case 'scale':
-        return value.kind === 'number' ? [{ prompt: q.prompt, answer: `${value.value} (${q.min} = ${q.minLabel}, ${q.max} = ${q.maxLabel})` }] : [];
+        return value.kind === 'number'
+          ? [{ prompt: q.prompt, answer: `${value.value} (${q.min} = ${q.minLabel}, ${q.max} = ${q.maxLabel})` }]
+          : [];
       default:
         return [];
     }

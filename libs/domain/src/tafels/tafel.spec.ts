@@ -1,6 +1,12 @@
 import { checkText, isIsoDate, isUpcoming, validateTafelFields } from './tafel';
 
-const valid = { title: 'Tafel Schulden', date: '2026-12-03', question: 'Wat helpt bij schulden?', wijkId: null, facilitatorUserId: 'u1' };
+const valid = {
+  title: 'Tafel Schulden',
+  date: '2026-12-03',
+  question: 'Wat helpt bij schulden?',
+  wijkId: null,
+  facilitatorUserId: 'u1',
+};
 
 describe('validateTafelFields', () => {
   it('accepts a complete Tafel', () => {

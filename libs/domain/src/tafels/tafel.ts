@@ -4,7 +4,8 @@ import type { Role } from '../organisations/role';
 /** Where an agreed action stands; the impact view follows these over time. */
 export const INTERVENTION_STATUSES = ['open', 'bezig', 'klaar'] as const;
 export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
-export const isInterventionStatus = (value: string): value is InterventionStatus => (INTERVENTION_STATUSES as readonly string[]).includes(value);
+export const isInterventionStatus = (value: string): value is InterventionStatus =>
+  (INTERVENTION_STATUSES as readonly string[]).includes(value);
 
 /** The print pack is made by a worker: `pending` until the PDF is stored. */
 export const PRINT_PACK_STATUSES = ['none', 'pending', 'ready', 'failed'] as const;
@@ -19,7 +20,13 @@ export const MAX_BASKET_SIZE = 40;
 export const MAX_TITLE_LENGTH = 200;
 export const MAX_TEXT_LENGTH = 4000;
 
-export type TafelFields = { title: string; date: string; question: string; wijkId: string | null; facilitatorUserId: string };
+export type TafelFields = {
+  title: string;
+  date: string;
+  question: string;
+  wijkId: string | null;
+  facilitatorUserId: string;
+};
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -35,11 +42,13 @@ export const validateTafelFields = (fields: TafelFields): FieldProblem[] => {
   const problems: FieldProblem[] = [];
   const title = fields.title.trim();
   if (title === '') problems.push({ field: 'title', message: 'Geef de Tafel een titel.' });
-  else if (title.length > MAX_TITLE_LENGTH) problems.push({ field: 'title', message: `De titel mag hoogstens ${MAX_TITLE_LENGTH} tekens hebben.` });
+  else if (title.length > MAX_TITLE_LENGTH)
+    problems.push({ field: 'title', message: `De titel mag hoogstens ${MAX_TITLE_LENGTH} tekens hebben.` });
   if (!isIsoDate(fields.date)) problems.push({ field: 'date', message: 'Kies een geldige datum.' });
   const question = fields.question.trim();
   if (question === '') problems.push({ field: 'question', message: 'Schrijf het thema of de vraag van de Tafel op.' });
-  else if (question.length > MAX_TEXT_LENGTH) problems.push({ field: 'question', message: `Het thema mag hoogstens ${MAX_TEXT_LENGTH} tekens hebben.` });
+  else if (question.length > MAX_TEXT_LENGTH)
+    problems.push({ field: 'question', message: `Het thema mag hoogstens ${MAX_TEXT_LENGTH} tekens hebben.` });
   return problems;
 };
 
@@ -50,6 +59,10 @@ export const isUpcoming = (date: string, today: string): boolean => date >= toda
 export const checkText = (field: string, value: string, required: boolean, label: string): FieldProblem | null => {
   const text = value.trim();
   if (required && text === '') return { field, message: `Vul ${label} in.` };
-  if (text.length > MAX_TEXT_LENGTH) return { field, message: `${label[0].toUpperCase()}${label.slice(1)} mag hoogstens ${MAX_TEXT_LENGTH} tekens hebben.` };
+  if (text.length > MAX_TEXT_LENGTH)
+    return {
+      field,
+      message: `${label[0].toUpperCase()}${label.slice(1)} mag hoogstens ${MAX_TEXT_LENGTH} tekens hebben.`,
+    };
   return null;
 };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { interventionInputFrom, intFrom, readInsightForm, readTafelForm, splitByDate, tafelInputFrom } from './tafel-form';
+import {
+  interventionInputFrom,
+  intFrom,
+  readInsightForm,
+  readTafelForm,
+  splitByDate,
+  tafelInputFrom,
+} from './tafel-form';
 
 const messages = { titleEmpty: 'titel', dateInvalid: 'datum', questionEmpty: 'vraag', facilitatorEmpty: 'facilitator' };
 const form = (entries: [string, string][]) => {
@@ -10,8 +17,19 @@ const form = (entries: [string, string][]) => {
 
 describe('tafel form', () => {
   it('turns a filled-in form into input, with an empty wijk as none', () => {
-    const values = readTafelForm(form([['title', ' Tafel '], ['date', '2026-12-03'], ['question', 'Vraag'], ['wijkId', ''], ['facilitatorUserId', 'u1']]));
-    expect(tafelInputFrom(values, messages)).toEqual({ input: { title: 'Tafel', date: '2026-12-03', question: 'Vraag', wijkId: null, facilitatorUserId: 'u1' }, problems: [] });
+    const values = readTafelForm(
+      form([
+        ['title', ' Tafel '],
+        ['date', '2026-12-03'],
+        ['question', 'Vraag'],
+        ['wijkId', ''],
+        ['facilitatorUserId', 'u1'],
+      ]),
+    );
+    expect(tafelInputFrom(values, messages)).toEqual({
+      input: { title: 'Tafel', date: '2026-12-03', question: 'Vraag', wijkId: null, facilitatorUserId: 'u1' },
+      problems: [],
+    });
   });
 
   it('names every empty field', () => {
@@ -21,9 +39,24 @@ describe('tafel form', () => {
   });
 
   it('reads the chosen stories of an insight and the status of an intervention', () => {
-    expect(readInsightForm(form([['text', 'x'], ['storyIds', 'a'], ['storyIds', 'b']]))).toEqual({ text: 'x', storyIds: ['a', 'b'] });
-    expect(interventionInputFrom({ action: 'a', owner: 'o', status: 'gek', dueDate: ' ' })).toEqual({ action: 'a', owner: 'o', status: 'open', dueDate: null });
-    expect(interventionInputFrom({ action: 'a', owner: 'o', status: 'klaar', dueDate: '2026-12-01' }).status).toBe('klaar');
+    expect(
+      readInsightForm(
+        form([
+          ['text', 'x'],
+          ['storyIds', 'a'],
+          ['storyIds', 'b'],
+        ]),
+      ),
+    ).toEqual({ text: 'x', storyIds: ['a', 'b'] });
+    expect(interventionInputFrom({ action: 'a', owner: 'o', status: 'gek', dueDate: ' ' })).toEqual({
+      action: 'a',
+      owner: 'o',
+      status: 'open',
+      dueDate: null,
+    });
+    expect(interventionInputFrom({ action: 'a', owner: 'o', status: 'klaar', dueDate: '2026-12-01' }).status).toBe(
+      'klaar',
+    );
   });
 
   it('reads whole numbers within bounds only', () => {
@@ -35,7 +68,9 @@ describe('tafel form', () => {
 
   it('lists upcoming Tafels soonest first and past ones latest first', () => {
     const t = (date: string, upcoming: boolean) => ({ date, upcoming });
-    expect(splitByDate([t('2026-01-01', false), t('2027-02-01', true), t('2026-12-01', true), t('2026-03-01', false)])).toEqual({
+    expect(
+      splitByDate([t('2026-01-01', false), t('2027-02-01', true), t('2026-12-01', true), t('2026-03-01', false)]),
+    ).toEqual({
       upcoming: [t('2026-12-01', true), t('2027-02-01', true)],
       past: [t('2026-03-01', false), t('2026-01-01', false)],
     });

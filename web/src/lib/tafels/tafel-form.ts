@@ -2,10 +2,21 @@
 export type FieldProblem = { field: string; message: string };
 
 export type TafelValues = { title: string; date: string; question: string; wijkId: string; facilitatorUserId: string };
-export type TafelInput = { title: string; date: string; question: string; wijkId: string | null; facilitatorUserId: string };
+export type TafelInput = {
+  title: string;
+  date: string;
+  question: string;
+  wijkId: string | null;
+  facilitatorUserId: string;
+};
 export type InsightInput = { text: string; storyIds: string[] };
 export type InterventionValues = { action: string; owner: string; status: string; dueDate: string };
-export type InterventionInput = { action: string; owner: string; status: 'open' | 'bezig' | 'klaar'; dueDate: string | null };
+export type InterventionInput = {
+  action: string;
+  owner: string;
+  status: 'open' | 'bezig' | 'klaar';
+  dueDate: string | null;
+};
 
 const text = (form: FormData, name: string): string => {
   const value = form.get(name);
@@ -20,10 +31,18 @@ export const readTafelForm = (form: FormData): TafelValues => ({
   facilitatorUserId: text(form, 'facilitatorUserId'),
 });
 
-export type TafelMessages = { titleEmpty: string; dateInvalid: string; questionEmpty: string; facilitatorEmpty: string };
+export type TafelMessages = {
+  titleEmpty: string;
+  dateInvalid: string;
+  questionEmpty: string;
+  facilitatorEmpty: string;
+};
 
 /** Checks what the browser cannot; the API checks everything again. */
-export const tafelInputFrom = (values: TafelValues, m: TafelMessages): { input: TafelInput | null; problems: FieldProblem[] } => {
+export const tafelInputFrom = (
+  values: TafelValues,
+  m: TafelMessages,
+): { input: TafelInput | null; problems: FieldProblem[] } => {
   const problems: FieldProblem[] = [];
   if (values.title.trim() === '') problems.push({ field: 'title', message: m.titleEmpty });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date.trim())) problems.push({ field: 'date', message: m.dateInvalid });
@@ -48,7 +67,8 @@ export const readInsightForm = (form: FormData): InsightInput => ({
 });
 
 export const INTERVENTION_STATUSES = ['open', 'bezig', 'klaar'] as const;
-const isStatus = (value: string): value is InterventionInput['status'] => (INTERVENTION_STATUSES as readonly string[]).includes(value);
+const isStatus = (value: string): value is InterventionInput['status'] =>
+  (INTERVENTION_STATUSES as readonly string[]).includes(value);
 
 export const readInterventionForm = (form: FormData): InterventionValues => ({
   action: text(form, 'action'),
@@ -72,7 +92,9 @@ export const intFrom = (value: string, min: number, max: number): number | null 
 };
 
 /** Splits Tafels into upcoming (soonest first) and past (latest first). */
-export const splitByDate = <T extends { upcoming: boolean; date: string }>(tafels: T[]): { upcoming: T[]; past: T[] } => ({
+export const splitByDate = <T extends { upcoming: boolean; date: string }>(
+  tafels: T[],
+): { upcoming: T[]; past: T[] } => ({
   upcoming: tafels.filter((t) => t.upcoming).sort((a, b) => a.date.localeCompare(b.date)),
   past: tafels.filter((t) => !t.upcoming).sort((a, b) => b.date.localeCompare(a.date)),
 });

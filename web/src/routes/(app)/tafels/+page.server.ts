@@ -2,7 +2,13 @@ import { fail, redirect } from '@sveltejs/kit';
 import { createTranslate } from '$lib/i18n';
 import { isApiError } from '$lib/server/api';
 import { failLoad, requireArea } from '$lib/server/guards';
-import { readTafelForm, splitByDate, tafelInputFrom, type FieldProblem, type TafelValues } from '$lib/tafels/tafel-form';
+import {
+  readTafelForm,
+  splitByDate,
+  tafelInputFrom,
+  type FieldProblem,
+  type TafelValues,
+} from '$lib/tafels/tafel-form';
 import { createTafel, fetchChoices, fetchTafels, scopeOf } from '$lib/tafels/tafels.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -34,7 +40,8 @@ export const actions: Actions = {
     requireArea(locals, url, 'tafels');
     const t = createTranslate(locals.locale);
     const values = readTafelForm(await request.formData());
-    if (!mayEdit(locals.roles)) return fail(403, { message: t('tafels.alleenLezen'), problems: [], values } satisfies CreateFailure);
+    if (!mayEdit(locals.roles))
+      return fail(403, { message: t('tafels.alleenLezen'), problems: [], values } satisfies CreateFailure);
     const { input, problems } = tafelInputFrom(values, {
       titleEmpty: t('tafels.fouten.titelLeeg'),
       dateInvalid: t('tafels.fouten.datumOngeldig'),
@@ -46,10 +53,15 @@ export const actions: Actions = {
     try {
       id = (await createTafel(scopeOf(locals), input)).id;
     } catch (cause) {
-      if (!isApiError(cause) || cause.code === 'UNAUTHENTICATED' || cause.code === 'INTERNAL') return failLoad(cause, locals, url);
+      if (!isApiError(cause) || cause.code === 'UNAUTHENTICATED' || cause.code === 'INTERNAL')
+        return failLoad(cause, locals, url);
       const message = cause.code === 'UNAVAILABLE' ? t('fouten.onbereikbaar') : cause.message;
       const fields = cause.fields.map((p) => ({ ...p, field: p.field.replace(/^input\./, '') }));
-      return fail(cause.code === 'UNAVAILABLE' ? 503 : 400, { message, problems: fields, values } satisfies CreateFailure);
+      return fail(cause.code === 'UNAVAILABLE' ? 503 : 400, {
+        message,
+        problems: fields,
+        values,
+      } satisfies CreateFailure);
     }
     redirect(303, `/tafels/${id}?melding=gemaakt`);
   },

@@ -23,7 +23,10 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
     const tafel = await api.fetchTafel(scope, params.id);
     const query = (url.searchParams.get('zoek') ?? '').slice(0, MAX_QUERY);
     const [choices, results] = tafel.canEdit
-      ? await Promise.all([api.fetchChoices(scope), url.searchParams.has('zoek') ? api.searchStories(scope, tafel.id, query) : Promise.resolve(null)])
+      ? await Promise.all([
+          api.fetchChoices(scope),
+          url.searchParams.has('zoek') ? api.searchStories(scope, tafel.id, query) : Promise.resolve(null),
+        ])
       : [null, null];
     return {
       tafel,
@@ -48,7 +51,12 @@ const field = (form: FormData, name: string) => {
 };
 
 /** Runs one change through the API; a refusal becomes a message beside the form, a lost session goes to login. */
-const change = async (event: RequestEvent, action: TafelAction, id: string | null, run: (scope: api.Scope, t: (key: MessageKey, params?: Record<string, string | number>) => string) => Promise<string>) => {
+const change = async (
+  event: RequestEvent,
+  action: TafelAction,
+  id: string | null,
+  run: (scope: api.Scope, t: (key: MessageKey, params?: Record<string, string | number>) => string) => Promise<string>,
+) => {
   const { locals, url } = event;
   requireArea(locals, url, 'tafels');
   const t = createTranslate(locals.locale);
@@ -56,11 +64,19 @@ const change = async (event: RequestEvent, action: TafelAction, id: string | nul
     const message = await run(api.scopeOf(locals), t);
     return { action, id, ok: true, message, problems: [] } satisfies Result;
   } catch (cause) {
-    if (cause instanceof Refusal) return fail(400, { action, id, ok: false, message: cause.message, problems: cause.problems } satisfies Result);
-    if (!isApiError(cause) || cause.code === 'UNAUTHENTICATED' || cause.code === 'INTERNAL') return failLoad(cause, locals, url);
+    if (cause instanceof Refusal)
+      return fail(400, { action, id, ok: false, message: cause.message, problems: cause.problems } satisfies Result);
+    if (!isApiError(cause) || cause.code === 'UNAUTHENTICATED' || cause.code === 'INTERNAL')
+      return failLoad(cause, locals, url);
     const message = cause.code === 'UNAVAILABLE' ? t('fouten.onbereikbaar') : cause.message;
     const problems = cause.fields.map((p) => ({ ...p, field: p.field.replace(/^input\./, '') }));
-    return fail(cause.code === 'UNAVAILABLE' ? 503 : 400, { action, id, ok: false, message, problems } satisfies Result);
+    return fail(cause.code === 'UNAVAILABLE' ? 503 : 400, {
+      action,
+      id,
+      ok: false,
+      message,
+      problems,
+    } satisfies Result);
   }
 };
 
@@ -131,7 +147,10 @@ export const actions: Actions = {
     const form = await event.request.formData();
     return change(event, 'diverse', null, async (scope, t) => {
       const count = intFrom(field(form, 'count'), 1, 20);
-      if (count === null) throw new Refusal(t('tafels.fouten.aantalOngeldig'), [{ field: 'count', message: t('tafels.fouten.aantalOngeldig') }]);
+      if (count === null)
+        throw new Refusal(t('tafels.fouten.aantalOngeldig'), [
+          { field: 'count', message: t('tafels.fouten.aantalOngeldig') },
+        ]);
       const added = await api.addDiverse(scope, event.params.id ?? '', count);
       if (added.length === 0) return t('tafels.divers.geen');
       return added.length === 1 ? t('tafels.mand.toegevoegd') : t('tafels.divers.toegevoegd', { n: added.length });

@@ -31,8 +31,10 @@ export const actions: Actions = {
       await addStory(scopeOf(locals), tafelId, field(form, 'storyId'));
       return { ok: true, message: t('tafels.toevoegen.gelukt'), tafelId, back };
     } catch (cause) {
-      if (!isApiError(cause) || cause.code === 'UNAUTHENTICATED' || cause.code === 'INTERNAL') return failLoad(cause, locals, url);
-      const message = cause.code === 'UNAVAILABLE' ? t('fouten.onbereikbaar') : cause.message || t('tafels.toevoegen.mislukt');
+      if (!isApiError(cause) || cause.code === 'UNAUTHENTICATED' || cause.code === 'INTERNAL')
+        return failLoad(cause, locals, url);
+      const message =
+        cause.code === 'UNAVAILABLE' ? t('fouten.onbereikbaar') : cause.message || t('tafels.toevoegen.mislukt');
       return fail(cause.code === 'UNAVAILABLE' ? 503 : 400, { ok: false, message, tafelId, back });
     }
   },

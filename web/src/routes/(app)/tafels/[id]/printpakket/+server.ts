@@ -10,14 +10,23 @@ export const GET: RequestHandler = async ({ locals, url, params, fetch }) => {
   requireArea(locals, url, 'tafels');
   const scope = scopeOf(locals);
   const tafel = await fetchTafel(scope, params.id).catch((cause: unknown) => failLoad(cause, locals, url));
-  if (!tafel.printPack.downloadPath) error(404, { message: translate(locals.locale, 'fouten.nietGevonden'), code: 'NOT_FOUND' });
+  if (!tafel.printPack.downloadPath)
+    error(404, { message: translate(locals.locale, 'fouten.nietGevonden'), code: 'NOT_FOUND' });
   const headers: Record<string, string> = {};
   if (scope.token) headers.authorization = `Bearer ${scope.token}`;
   if (scope.organisationId) headers['x-organisation-id'] = scope.organisationId;
   const res = await fetch(apiFileUrl(tafel.printPack.downloadPath), { headers }).catch(() => null);
-  if (!res?.ok || !res.body) error(res?.status === 404 ? 404 : 503, { message: translate(locals.locale, res?.status === 404 ? 'fouten.nietGevonden' : 'fouten.onbereikbaar'), code: res?.status === 404 ? 'NOT_FOUND' : 'UNAVAILABLE' });
+  if (!res?.ok || !res.body)
+    error(res?.status === 404 ? 404 : 503, {
+      message: translate(locals.locale, res?.status === 404 ? 'fouten.nietGevonden' : 'fouten.onbereikbaar'),
+      code: res?.status === 404 ? 'NOT_FOUND' : 'UNAVAILABLE',
+    });
   const name = `printpakket-${tafel.date}.pdf`;
   return new Response(res.body, {
-    headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'private, no-store' },
+    headers: {
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="${name}"`,
+      'cache-control': 'private, no-store',
+    },
   });
 };
