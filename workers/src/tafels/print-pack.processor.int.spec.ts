@@ -1,6 +1,6 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -158,5 +158,17 @@ describe('print pack worker (real PDF from real stories)', () => {
     expect(await ds.query('SELECT print_key, print_version FROM ervaringen_tafel WHERE id = $1', [tafelId])).toEqual(
       before,
     );
+
+    // Storage keeps one pack per Tafel: the current one (an overtaken job removes its own file).
+    const stored = () => readdirSync(path.join(dir, org.organisation.id, `tafel-${tafelId}`)).join(',');
+    await waitFor(async () => stored() === 'printpakket-2.pdf', 5_000);
+    await gql(
+      api.url,
+      'mutation($t: ID!) { requestTafelPrintPack(tafelId: $t) { id } }',
+      { t: tafelId },
+      as(facilitator),
+    );
+    await waitFor(async () => (await tafelState(tafelId)).status === 'ready');
+    expect(stored()).toBe('printpakket-3.pdf');
   });
 });

@@ -57,7 +57,10 @@ export class TafelPrintPackProcessor implements JobProcessor<'tafel.printpack'> 
       await writeFile(file, pdf);
       const key = printPackKey(organisationId, tafelId, version);
       await this.storage.putFile(key, file);
-      await this.tafels.markPrinted(organisationId, tafelId, version, key);
+      const current = await this.tafels.markPrinted(organisationId, tafelId, version, key);
+      // Keep one pack per Tafel: this one when it is current (dropping the one it replaces), else none of ours.
+      const obsolete = current ? tafel.printKey : key;
+      if (obsolete && (obsolete !== key || !current)) await this.storage.delete(obsolete).catch(() => undefined);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
