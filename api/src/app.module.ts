@@ -24,6 +24,7 @@ import { graphqlOperations } from './metrics/metrics';
 import { ProcessingModule } from './processing/processing.module';
 import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 import { StoriesModule } from './stories/stories.module';
+import { TafelsModule } from './tafels/tafels.module';
 import { UploadsModule } from './uploads/uploads.module';
 import { VertelpuntenModule } from './vertelpunten/vertelpunten.module';
 
@@ -43,6 +44,7 @@ export class AppModule {
         UploadsModule,
         ProcessingModule,
         MembersModule,
+        TafelsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],

@@ -10,6 +10,10 @@ import { QuestionnaireEntity } from './questionnaires/questionnaire.entity';
 import { AnswerEntity } from './stories/answer.entity';
 import { StoryStepEntity } from './stories/story-step.entity';
 import { StoryEntity } from './stories/story.entity';
+import { TafelInsightEntity } from './tafels/tafel-insight.entity';
+import { TafelInterventionEntity } from './tafels/tafel-intervention.entity';
+import { TafelStoryEntity } from './tafels/tafel-story.entity';
+import { TafelEntity } from './tafels/tafel.entity';
 import { StoryTagEntity } from './taxonomies/story-tag.entity';
 import { TagEntity } from './taxonomies/tag.entity';
 import { TaxonomyEntity } from './taxonomies/taxonomy.entity';
@@ -38,4 +42,8 @@ export const ENTITIES = [
   AuditEventEntity,
   StoryVectorEntity,
   TaggerModelEntity,
+  TafelEntity,
+  TafelStoryEntity,
+  TafelInsightEntity,
+  TafelInterventionEntity,
 ];

@@ -32,3 +32,8 @@ export * from './analysis/tagger-model.entity';
 export * from './analysis/analysis.repository';
 export * from './taxonomies/tag.repository';
 export * from './audit/audit.repository';
+export * from './tafels/tafel.entity';
+export * from './tafels/tafel-story.entity';
+export * from './tafels/tafel-insight.entity';
+export * from './tafels/tafel-intervention.entity';
+export * from './tafels/tafel.repository';

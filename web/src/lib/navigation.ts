@@ -9,7 +9,7 @@ const AREA_ROLES: Record<AreaId, readonly Role[]> = {
   vertel: ['wijkcoach'],
   'mijn-verhalen': ['wijkcoach'],
   verhalen: ['wijkcoach', 'facilitator', 'manager'],
-  tafels: ['facilitator'],
+  tafels: ['facilitator', 'manager'],
   impact: ['manager'],
   beheer: [],
 };
