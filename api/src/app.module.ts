@@ -18,6 +18,7 @@ import { graphqlOperations } from './metrics/metrics';
 import { ProcessingModule } from './processing/processing.module';
 import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 import { StoriesModule } from './stories/stories.module';
+import { StoryPageModule } from './story-page/story-page.module';
 import { UploadsModule } from './uploads/uploads.module';
 import { VertelpuntenModule } from './vertelpunten/vertelpunten.module';
 
@@ -36,6 +37,7 @@ export class AppModule {
         QuestionnairesModule,
         UploadsModule,
         ProcessingModule,
+        StoryPageModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],

@@ -46,7 +46,9 @@ export class ProcessingResolver {
   async decideStoryTag(
     @Args('storyId', { type: () => ID }) storyId: string,
     @Args('tagId', { type: () => ID }) tagId: string,
-    @Args('decision', { type: () => TagDecision }) decision: TagDecision,
+    // Typed as the literal union, not the enum: with the enum as design type the global ValidationPipe
+    // validated the plain string as a class instance and refused every decision.
+    @Args('decision', { type: () => TagDecision }) decision: `${TagDecision}`,
     @Context() ctx: RequestContext,
   ) {
     return asStory(await this.service.decide(requireActor(ctx, 'facilitator', 'admin'), storyId, tagId, decision));
