@@ -46,7 +46,8 @@ export class StoryAudioController {
       // A player that seeks closes its previous request: that is not an error worth a log line.
       if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
       this.logger.error({ err: error, storyId: id }, 'audio stream failed');
-      if (!res.headersSent) res.status(500).json({ error: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.' });
+      if (!res.headersSent)
+        res.status(500).json({ error: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.' });
       else res.destroy();
     }
   }

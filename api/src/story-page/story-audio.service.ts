@@ -9,7 +9,12 @@ import { parseByteRange } from './byte-range';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type AudioRequest = { token: string | null; organisationId: string | undefined; storyId: string; range: string | undefined };
+export type AudioRequest = {
+  token: string | null;
+  organisationId: string | undefined;
+  storyId: string;
+  range: string | undefined;
+};
 
 export type AudioAnswer =
   | { kind: 'refused'; status: 401 | 403 | 404; message: string }
@@ -27,21 +32,36 @@ export class StoryAudioService {
   ) {}
 
   async open(request: AudioRequest): Promise<AudioAnswer> {
-    const organisationId = request.organisationId && UUID.test(request.organisationId) ? request.organisationId : undefined;
+    const organisationId =
+      request.organisationId && UUID.test(request.organisationId) ? request.organisationId : undefined;
     // An organisation the person is no member of counts as not logged in, as on /graphql.
     const actor = request.token ? await this.auth.actorFor(request.token, organisationId).catch(() => null) : null;
     if (!actor) return { kind: 'refused', status: 401, message: 'Log eerst in.' };
     // The same answer for "does not exist" and "another organisation's": nothing leaks.
-    const notFound = { kind: 'refused', status: 404, message: 'Dit verhaal bestaat niet of je mag het niet zien.' } as const;
+    const notFound = {
+      kind: 'refused',
+      status: 404,
+      message: 'Dit verhaal bestaat niet of je mag het niet zien.',
+    } as const;
     if (!UUID.test(request.storyId)) return notFound;
     const story = await this.stories.findById(actor.organisationId, request.storyId);
     if (!story || story.status === 'WITHDRAWN') return notFound;
-    const entry = { organisationId: actor.organisationId, actorUserId: actor.userId, subjectType: 'story', subjectId: story.id };
+    const entry = {
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      subjectType: 'story',
+      subjectId: story.id,
+    };
     if (!mayHearAudio(actor, story)) {
       await this.audit.record({ ...entry, action: 'story.audio.refused' });
-      return { kind: 'refused', status: 403, message: 'Alleen wie het verhaal vertelde en beheerders mogen de opname horen.' };
+      return {
+        kind: 'refused',
+        status: 403,
+        message: 'Alleen wie het verhaal vertelde en beheerders mogen de opname horen.',
+      };
     }
-    if (!story.audioKey || story.audioBytes === null) return { kind: 'refused', status: 404, message: 'Bij dit verhaal hoort geen opname.' };
+    if (!story.audioKey || story.audioBytes === null)
+      return { kind: 'refused', status: 404, message: 'Bij dit verhaal hoort geen opname.' };
 
     const size = Number(story.audioBytes);
     const range = parseByteRange(request.range, size);
@@ -50,6 +70,14 @@ export class StoryAudioService {
     // Every request that hands out bytes is written down, seeks included: who heard which part, when.
     await this.audit.record({ ...entry, action: 'story.audio.listen', details: { start, end, bytes: size } });
     const body = await this.storage.read(story.audioKey, range.kind === 'partial' ? range.range : undefined);
-    return { kind: 'stream', status: range.kind === 'partial' ? 206 : 200, mimeType: story.audioMimeType ?? 'application/octet-stream', size, start, end, body };
+    return {
+      kind: 'stream',
+      status: range.kind === 'partial' ? 206 : 200,
+      mimeType: story.audioMimeType ?? 'application/octet-stream',
+      size,
+      start,
+      end,
+      body,
+    };
   }
 }

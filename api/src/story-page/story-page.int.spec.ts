@@ -3,7 +3,16 @@ import { readFileSync } from 'node:fs';
 import { Upload } from 'tus-js-client';
 import type { DataSource } from 'typeorm';
 import { buildStoryInput, CREATE_STORY } from '@vertelpunt/test/support/builders';
-import { fixtureAudio, gql, login, openDataSource, seedTestOrganisation, startApi, testConfig, type TestOrganisation } from '@vertelpunt/test/support/harness';
+import {
+  fixtureAudio,
+  gql,
+  login,
+  openDataSource,
+  seedTestOrganisation,
+  startApi,
+  testConfig,
+  type TestOrganisation,
+} from '@vertelpunt/test/support/harness';
 
 const WAV = fixtureAudio('synthetic/syn-nl-01.wav');
 
@@ -17,7 +26,12 @@ type Page = {
     permissions: { hearAudio: boolean; decideTags: boolean };
     addableTags: { id: string; label: string; taxonomyKey: string }[];
     tags: { state: string; tag: { id: string } }[];
-    tagHistory: { decision: string; at: string; actorName: string | null; tag: { id: string; label: string; taxonomyName: string } | null }[];
+    tagHistory: {
+      decision: string;
+      at: string;
+      actorName: string | null;
+      tag: { id: string; label: string; taxonomyName: string } | null;
+    }[];
   };
 };
 
@@ -31,20 +45,33 @@ describe('story page: audio with Range, and the tag decision trail', () => {
   const tokens: Record<string, string> = {};
   let audioStoryId: string;
 
-  const as = (role: string, organisation = org) => ({ token: tokens[role], organisationId: organisation.organisation.id });
+  const as = (role: string, organisation = org) => ({
+    token: tokens[role],
+    organisationId: organisation.organisation.id,
+  });
   const audio = (id: string, role: string, headers: Record<string, string> = {}, organisation = org) =>
     fetch(`${api.url}/stories/${id}/audio`, {
-      headers: { authorization: `Bearer ${tokens[role]}`, 'x-organisation-id': organisation.organisation.id, ...headers },
+      headers: {
+        authorization: `Bearer ${tokens[role]}`,
+        'x-organisation-id': organisation.organisation.id,
+        ...headers,
+      },
     });
   const auditCount = async (action: string, subjectId: string) =>
-    (await ds.query('SELECT count(*)::int AS n FROM audit_event WHERE action = $1 AND subject_id = $2', [action, subjectId]))[0].n as number;
+    (
+      await ds.query('SELECT count(*)::int AS n FROM audit_event WHERE action = $1 AND subject_id = $2', [
+        action,
+        subjectId,
+      ])
+    )[0].n as number;
 
   beforeAll(async () => {
     ds = await openDataSource(config);
     org = await seedTestOrganisation(ds);
     other = await seedTestOrganisation(ds, ['admin']);
     api = await startApi(config);
-    for (const role of ['wijkcoach', 'facilitator', 'manager', 'admin']) tokens[role] = await login(api.url, org.users[role].email, org.users[role].password);
+    for (const role of ['wijkcoach', 'facilitator', 'manager', 'admin'])
+      tokens[role] = await login(api.url, org.users[role].email, org.users[role].password);
     tokens.otherAdmin = await login(api.url, other.users.admin.email, other.users.admin.password);
 
     const input = buildStoryInput(org, { mode: 'audio', text: null });
@@ -99,7 +126,11 @@ describe('story page: audio with Range, and the tag decision trail', () => {
       `SELECT actor_user_id, organisation_id, details FROM audit_event WHERE action = 'story.audio.listen' AND subject_id = $1 ORDER BY created_at DESC LIMIT 1`,
       [audioStoryId],
     );
-    expect(last).toEqual({ actor_user_id: org.users.admin.id, organisation_id: org.organisation.id, details: { start: wav.length - 10, end: wav.length - 1, bytes: wav.length } });
+    expect(last).toEqual({
+      actor_user_id: org.users.admin.id,
+      organisation_id: org.organisation.id,
+      details: { start: wav.length - 10, end: wav.length - 1, bytes: wav.length },
+    });
   });
 
   it('refuses facilitators and managers (403, audited), other organisations and strangers (404, 401)', async () => {
@@ -143,8 +174,12 @@ describe('story page: audio with Range, and the tag decision trail', () => {
     const decide = `mutation($s: ID!, $t: ID!, $d: TagDecision!) { decideStoryTag(storyId: $s, tagId: $t, decision: $d) { id } }`;
     const add = `mutation($s: ID!, $t: ID!) { addStoryTag(storyId: $s, tagId: $t) { id } }`;
     expect((await gql(api.url, add, { s: input.id, t: first.id }, as('facilitator'))).errors).toBeUndefined();
-    expect((await gql(api.url, decide, { s: input.id, t: second.id, d: 'REJECT' }, as('admin'))).errors).toBeUndefined();
-    expect((await gql(api.url, decide, { s: input.id, t: first.id, d: 'CONFIRM' }, as('facilitator'))).errors).toBeUndefined();
+    expect(
+      (await gql(api.url, decide, { s: input.id, t: second.id, d: 'REJECT' }, as('admin'))).errors,
+    ).toBeUndefined();
+    expect(
+      (await gql(api.url, decide, { s: input.id, t: first.id, d: 'CONFIRM' }, as('facilitator'))).errors,
+    ).toBeUndefined();
 
     const after = (await gql<Page>(api.url, PAGE, { id: input.id }, as('facilitator'))).data!.story;
     expect(after.tagHistory.map((h) => [h.decision, h.tag?.id, h.actorName])).toEqual([
@@ -163,7 +198,9 @@ describe('story page: audio with Range, and the tag decision trail', () => {
     const elsewhere = await gql<Page>(api.url, PAGE, { id: input.id }, as('otherAdmin', other));
     expect(elsewhere.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     // A tag of another organisation cannot be put on this story.
-    const foreignTag: { id: string }[] = await ds.query('SELECT id FROM tag WHERE organisation_id = $1 LIMIT 1', [other.organisation.id]);
+    const foreignTag: { id: string }[] = await ds.query('SELECT id FROM tag WHERE organisation_id = $1 LIMIT 1', [
+      other.organisation.id,
+    ]);
     const foreign = await gql(api.url, add, { s: input.id, t: foreignTag[0].id }, as('facilitator'));
     expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });

@@ -6,7 +6,8 @@ export class TagDecisionEvent {
   @Field(() => ID) id!: string;
   @Field({ description: 'CONFIRM, REJECT or ADD.' }) decision!: string;
   @Field() at!: Date;
-  @Field(() => String, { nullable: true, description: 'Null when the person has left the organisation.' }) actorName!: string | null;
+  @Field(() => String, { nullable: true, description: 'Null when the person has left the organisation.' }) actorName!:
+    string | null;
   @Field(() => TagRef, { nullable: true, description: 'Null when the tag was removed since.' }) tag!: TagRef | null;
 }
 

@@ -4,5 +4,9 @@ import { StoryAudioController } from './story-audio.controller';
 import { StoryAudioService } from './story-audio.service';
 import { StoryPageResolver } from './story-page.resolver';
 
-@Module({ imports: [AuthModule], controllers: [StoryAudioController], providers: [StoryAudioService, StoryPageResolver] })
+@Module({
+  imports: [AuthModule],
+  controllers: [StoryAudioController],
+  providers: [StoryAudioService, StoryPageResolver],
+})
 export class StoryPageModule {}

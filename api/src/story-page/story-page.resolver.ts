@@ -8,7 +8,11 @@ import { mayHearAudio } from './audio-access';
 import { StoryPermissions, TagDecisionEvent } from './story-page.model';
 
 type StoryRow = Story & { vertelpuntId: string };
-const DECISIONS: Record<string, string> = { 'story.tag.confirm': 'CONFIRM', 'story.tag.reject': 'REJECT', 'story.tag.add': 'ADD' };
+const DECISIONS: Record<string, string> = {
+  'story.tag.confirm': 'CONFIRM',
+  'story.tag.reject': 'REJECT',
+  'story.tag.add': 'ADD',
+};
 const mayDecideTags = (roles: string[]) => roles.includes('facilitator') || roles.includes('admin');
 
 /** Story fields the story page (dashboard, issue 6) needs beyond the list. */
@@ -32,7 +36,9 @@ export class StoryPageResolver {
     return { hearAudio: mayHearAudio(actor, story) && story.audioKey !== null, decideTags: mayDecideTags(actor.roles) };
   }
 
-  @ResolveField(() => [TagDecisionEvent], { description: 'Tag decisions on this story, newest first; empty for roles that cannot decide.' })
+  @ResolveField(() => [TagDecisionEvent], {
+    description: 'Tag decisions on this story, newest first; empty for roles that cannot decide.',
+  })
   async tagHistory(@Parent() story: Story, @Context() ctx: RequestContext): Promise<TagDecisionEvent[]> {
     const actor = requireActor(ctx);
     if (!mayDecideTags(actor.roles)) return [];
@@ -45,18 +51,34 @@ export class StoryPageResolver {
         decision: DECISIONS[r.action] ?? r.action,
         at: r.createdAt,
         actorName: r.actorName,
-        tag: tag ? { id: tag.id, key: tag.key, label: tag.label, taxonomyKey: tag.taxonomy.key, taxonomyName: tag.taxonomy.name } : null,
+        tag: tag
+          ? {
+              id: tag.id,
+              key: tag.key,
+              label: tag.label,
+              taxonomyKey: tag.taxonomy.key,
+              taxonomyName: tag.taxonomy.name,
+            }
+          : null,
       };
     });
   }
 
-  @ResolveField(() => [TagRef], { description: 'Tags a facilitator can still add: not on the story, or rejected before.' })
+  @ResolveField(() => [TagRef], {
+    description: 'Tags a facilitator can still add: not on the story, or rejected before.',
+  })
   async addableTags(@Parent() story: Story, @Context() ctx: RequestContext): Promise<TagRef[]> {
     const actor = requireActor(ctx);
     if (!mayDecideTags(actor.roles)) return [];
     const present = new Set((await this.tags.forStories(actor.organisationId, [story.id])).map((r) => r.tagId));
     return (await this.tags.allTags(actor.organisationId))
       .filter((t) => !present.has(t.id))
-      .map((t) => ({ id: t.id, key: t.key, label: t.label, taxonomyKey: t.taxonomy.key, taxonomyName: t.taxonomy.name }));
+      .map((t) => ({
+        id: t.id,
+        key: t.key,
+        label: t.label,
+        taxonomyKey: t.taxonomy.key,
+        taxonomyName: t.taxonomy.name,
+      }));
   }
 }
