@@ -35,6 +35,7 @@ describe('Verhaal page (browser): synced player, tags with their trail, similar 
   let typedId: string;
   let similarId: string;
   let foreignId: string;
+  let waitingId: string;
 
   const pageAs = async (user: { email: string; password: string }, phone = false) => {
     const context = phone ? await phoneContext(browser) : await laptopContext(browser);
@@ -61,6 +62,8 @@ describe('Verhaal page (browser): synced player, tags with their trail, similar 
     );
     typedId = await tellTyped(stack.apiUrl, stack.org, auth, 'Mevrouw Yilmaz en de post', SCHULDEN);
     similarId = await tellTyped(stack.apiUrl, stack.org, auth, 'Een vader en zijn brieven', SCHULDEN_2);
+    // A spoken story whose recording never arrived: it waits, and its page says so.
+    waitingId = await tellSpoken(stack.apiUrl, stack.org, auth, 'Nog onderweg', null);
 
     // A story of another organisation: its id must tell a facilitator here nothing.
     const other = await seedTestOrganisation(stack.ds, ['wijkcoach']);
@@ -114,6 +117,19 @@ describe('Verhaal page (browser): synced player, tags with their trail, similar 
     await admin.keyboard.press('Enter');
     await untilInPage(admin, `document.querySelector('audio').currentTime < ${starts[0] / 1000 + 1}`);
 
+    // Redacted by default; an admin may choose to read the typed story as told, and that is recorded.
+    await admin.goto(`${stack.webUrl}/verhalen/${typedId}`);
+    expect(await admin.locator('.vp-story-text').innerText()).not.toContain('Yilmaz');
+    await admin.getByRole('link', { name: 'Toon het verhaal zonder anonimisering' }).click();
+    await admin.locator('[data-testid="onbewerkt"]').waitFor();
+    await expect(admin.locator('.vp-story-text').innerText()).resolves.toContain('Mevrouw Yilmaz had schulden');
+    const reads: { n: number }[] = await stack.ds.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'story.unredacted.read' AND subject_id = $1 AND actor_user_id = $2`,
+      [typedId, stack.org.users.admin.id],
+    );
+    expect(reads[0].n).toBe(1);
+    await expectAccessible(admin, 'laptop, admin, unredacted');
+
     const audits: { n: number }[] = await stack.ds.query(
       `SELECT count(*)::int AS n FROM audit_event WHERE action = 'story.audio.listen' AND subject_id = $1 AND actor_user_id = $2`,
       [spokenId, stack.org.users.admin.id],
@@ -132,8 +148,15 @@ describe('Verhaal page (browser): synced player, tags with their trail, similar 
       await stack.ds.query('SELECT redacted_segments FROM story WHERE id = $1', [spokenId])
     )[0].redacted_segments;
     await expect(facilitator.locator('.vp-transcript li').count()).resolves.toBe(segments.length);
-    const html = await facilitator.content();
-    expect(html).not.toContain('Yilmaz');
+    expect(await facilitator.content()).not.toContain('Yilmaz');
+    // Asking for the unredacted story in the address does not help a facilitator.
+    await expect(
+      facilitator.getByRole('link', { name: 'Toon het verhaal zonder anonimisering' }).count(),
+    ).resolves.toBe(0);
+    await facilitator.goto(`${stack.webUrl}/verhalen/${typedId}?onbewerkt`);
+    await expect(facilitator.locator('[data-testid="onbewerkt"]').count()).resolves.toBe(0);
+    expect(await facilitator.content()).not.toContain('Yilmaz');
+    await facilitator.goto(`${stack.webUrl}/verhalen/${spokenId}`);
     // Asking the proxy directly does not help either.
     const direct = await facilitator.request.get(`${stack.webUrl}/verhalen/${spokenId}/opname`);
     expect(direct.status()).toBe(403);
@@ -219,6 +242,14 @@ describe('Verhaal page (browser): synced player, tags with their trail, similar 
     await facilitator.goto(`${stack.webUrl}/verhalen/${typedId}`);
     await expectAccessible(facilitator, 'phone, facilitator, typed story');
     const coach = await pageAs(stack.org.users.wijkcoach, true);
+    // Still being processed: the page says so and shows what is there already.
+    await coach.goto(`${stack.webUrl}/verhalen/${waitingId}`);
+    await expect(coach.locator('.vp-story-meta').innerText()).resolves.toContain('Wacht op opname');
+    await expect(coach.getByRole('status').first().innerText()).resolves.toContain('Dit verhaal wordt nog verwerkt');
+    await expect(coach.locator('main').innerText()).resolves.toContain('De opname is (nog) niet binnen.');
+    expect(await coach.locator('.vp-answer').count()).toBeGreaterThan(3);
+    await expectAccessible(coach, 'phone, teller, story still waiting for its recording');
+
     await coach.goto(`${stack.webUrl}/verhalen/${spokenId}`);
     // The teller hears their own recording; a wijkcoach cannot decide on tags.
     await expect(coach.locator('audio').count()).resolves.toBe(1);

@@ -4,7 +4,7 @@ import { AuditRepository, StoryRepository } from '@vertelpunt/db';
 import type { AudioStorage } from '@vertelpunt/storage';
 import { AuthService } from '../auth/auth.service';
 import { AUDIO_STORAGE } from '../common/tokens';
-import { mayHearAudio } from './audio-access';
+import { maySeeRaw } from './raw-access';
 import { parseByteRange } from './byte-range';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -52,7 +52,7 @@ export class StoryAudioService {
       subjectType: 'story',
       subjectId: story.id,
     };
-    if (!mayHearAudio(actor, story)) {
+    if (!maySeeRaw(actor, story)) {
       await this.audit.record({ ...entry, action: 'story.audio.refused' });
       return {
         kind: 'refused',

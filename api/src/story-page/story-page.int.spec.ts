@@ -16,14 +16,14 @@ import {
 
 const WAV = fixtureAudio('synthetic/syn-nl-01.wav');
 
-const PAGE = `query($id: ID!) { story(id: $id) { id vertelpuntName permissions { hearAudio decideTags }
+const PAGE = `query($id: ID!) { story(id: $id) { id vertelpuntName permissions { hearAudio decideTags seeUnredacted }
   addableTags { id label taxonomyKey } tags { state tag { id } }
   tagHistory { decision at actorName tag { id label taxonomyName } } } }`;
 type Page = {
   story: {
     id: string;
     vertelpuntName: string | null;
-    permissions: { hearAudio: boolean; decideTags: boolean };
+    permissions: { hearAudio: boolean; decideTags: boolean; seeUnredacted: boolean };
     addableTags: { id: string; label: string; taxonomyKey: string }[];
     tags: { state: string; tag: { id: string } }[];
     tagHistory: {
@@ -158,11 +158,37 @@ describe('story page: audio with Range, and the tag decision trail', () => {
 
   it('tells the page who may hear the recording and who may decide tags', async () => {
     const coach = (await gql<Page>(api.url, PAGE, { id: audioStoryId }, as('wijkcoach'))).data!.story;
-    expect(coach.permissions).toEqual({ hearAudio: true, decideTags: false });
+    expect(coach.permissions).toEqual({ hearAudio: true, decideTags: false, seeUnredacted: true });
     expect(coach.vertelpuntName).toBe(org.vertelpunten.wijkcoach.name);
     expect(coach.addableTags).toEqual([]);
     const facilitator = (await gql<Page>(api.url, PAGE, { id: audioStoryId }, as('facilitator'))).data!.story;
-    expect(facilitator.permissions).toEqual({ hearAudio: false, decideTags: true });
+    expect(facilitator.permissions).toEqual({ hearAudio: false, decideTags: true, seeUnredacted: false });
+  });
+
+  it('gives the unredacted story only to its teller and admins, and audits every read', async () => {
+    const input = buildStoryInput(org, {
+      title: 'Gesprek met mevrouw Yilmaz',
+      text: 'Mevrouw Yilmaz belde me op 06-12345678.',
+    });
+    await gql(api.url, CREATE_STORY, { input }, as('wijkcoach'));
+    const RAW = `query($id: ID!) { story(id: $id) { unredacted { title text transcript segments { startMs } } } }`;
+    type Raw = { story: { unredacted: { title: string; text: string | null } | null } };
+    for (const role of ['facilitator', 'manager']) {
+      expect((await gql<Raw>(api.url, RAW, { id: input.id }, as(role))).data?.story.unredacted).toBeNull();
+    }
+    expect(await auditCount('story.unredacted.read', input.id)).toBe(0);
+    for (const role of ['wijkcoach', 'admin']) {
+      const raw = (await gql<Raw>(api.url, RAW, { id: input.id }, as(role))).data?.story.unredacted;
+      expect(raw).toMatchObject({
+        title: 'Gesprek met mevrouw Yilmaz',
+        text: 'Mevrouw Yilmaz belde me op 06-12345678.',
+      });
+    }
+    const readers: { actor_user_id: string }[] = await ds.query(
+      `SELECT actor_user_id FROM audit_event WHERE action = 'story.unredacted.read' AND subject_id = $1 ORDER BY created_at`,
+      [input.id],
+    );
+    expect(readers.map((r) => r.actor_user_id)).toEqual([org.users.wijkcoach.id, org.users.admin.id]);
   });
 
   it('keeps the trail of tag decisions: who confirmed, rejected or added which tag, newest first', async () => {

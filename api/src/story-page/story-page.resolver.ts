@@ -1,18 +1,36 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuditRepository, TagRepository, VertelpuntRepository } from '@vertelpunt/db';
+import {
+  AuditRepository,
+  TagRepository,
+  VertelpuntRepository,
+  type TagEntity,
+  type TaxonomyEntity,
+} from '@vertelpunt/db';
 import type { RequestContext } from '../common/request-context';
 import { requireActor } from '../common/require-actor';
 import { TagRef } from '../processing/story-tag.model';
 import { Story } from '../stories/story.model';
-import { mayHearAudio } from './audio-access';
-import { StoryPermissions, TagDecisionEvent } from './story-page.model';
+import { maySeeRaw } from './raw-access';
+import { StoryPermissions, TagDecisionEvent, UnredactedStory } from './story-page.model';
 
-type StoryRow = Story & { vertelpuntId: string };
+type StoryRow = Story & {
+  vertelpuntId: string;
+  text: string | null;
+  transcript: string | null;
+  transcriptSegments: { startMs: number; endMs: number; text: string }[] | null;
+};
 const DECISIONS: Record<string, string> = {
   'story.tag.confirm': 'CONFIRM',
   'story.tag.reject': 'REJECT',
   'story.tag.add': 'ADD',
 };
+const toTagRef = (tag: TagEntity & { taxonomy: TaxonomyEntity }): TagRef => ({
+  id: tag.id,
+  key: tag.key,
+  label: tag.label,
+  taxonomyKey: tag.taxonomy.key,
+  taxonomyName: tag.taxonomy.name,
+});
 const mayDecideTags = (roles: string[]) => roles.includes('facilitator') || roles.includes('admin');
 
 /** Story fields the story page (dashboard, issue 6) needs beyond the list. */
@@ -33,7 +51,29 @@ export class StoryPageResolver {
   @ResolveField(() => StoryPermissions)
   permissions(@Parent() story: Story, @Context() ctx: RequestContext): StoryPermissions {
     const actor = requireActor(ctx);
-    return { hearAudio: mayHearAudio(actor, story) && story.audioKey !== null, decideTags: mayDecideTags(actor.roles) };
+    const seeRaw = maySeeRaw(actor, story);
+    return {
+      hearAudio: seeRaw && story.audioKey !== null,
+      decideTags: mayDecideTags(actor.roles),
+      seeUnredacted: seeRaw,
+    };
+  }
+
+  @ResolveField(() => UnredactedStory, {
+    nullable: true,
+    description: 'The story before anonymising; null for everyone but the teller and admins. Every read is audited.',
+  })
+  async unredacted(@Parent() story: StoryRow, @Context() ctx: RequestContext): Promise<UnredactedStory | null> {
+    const actor = requireActor(ctx);
+    if (!maySeeRaw(actor, story)) return null;
+    await this.audit.record({
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'story.unredacted.read',
+      subjectType: 'story',
+      subjectId: story.id,
+    });
+    return { title: story.title, text: story.text, transcript: story.transcript, segments: story.transcriptSegments };
   }
 
   @ResolveField(() => [TagDecisionEvent], {
@@ -51,15 +91,7 @@ export class StoryPageResolver {
         decision: DECISIONS[r.action] ?? r.action,
         at: r.createdAt,
         actorName: r.actorName,
-        tag: tag
-          ? {
-              id: tag.id,
-              key: tag.key,
-              label: tag.label,
-              taxonomyKey: tag.taxonomy.key,
-              taxonomyName: tag.taxonomy.name,
-            }
-          : null,
+        tag: tag ? toTagRef(tag) : null,
       };
     });
   }
@@ -71,14 +103,6 @@ export class StoryPageResolver {
     const actor = requireActor(ctx);
     if (!mayDecideTags(actor.roles)) return [];
     const present = new Set((await this.tags.forStories(actor.organisationId, [story.id])).map((r) => r.tagId));
-    return (await this.tags.allTags(actor.organisationId))
-      .filter((t) => !present.has(t.id))
-      .map((t) => ({
-        id: t.id,
-        key: t.key,
-        label: t.label,
-        taxonomyKey: t.taxonomy.key,
-        taxonomyName: t.taxonomy.name,
-      }));
+    return (await this.tags.allTags(actor.organisationId)).filter((t) => !present.has(t.id)).map(toTagRef);
   }
 }

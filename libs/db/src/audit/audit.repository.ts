@@ -17,8 +17,6 @@ export type TagDecisionRecord = {
   createdAt: Date;
   actorName: string | null;
   tagId: string | null;
-  tagLabel: string | null;
-  taxonomyName: string | null;
 };
 
 /** Who did what to which subject; never the content itself. */
@@ -29,36 +27,25 @@ export class AuditRepository {
     await this.dataSource.getRepository(AuditEventEntity).insert({ ...entry, details: entry.details ?? {} });
   }
 
-  /** Who confirmed, rejected or added which tag of a story, newest first; tags and people of this organisation only. */
+  /** Who confirmed, rejected or added which tag of a story, newest first; only people of this organisation are named. */
   async tagDecisionsForStory(organisationId: string, storyId: string, limit = 200): Promise<TagDecisionRecord[]> {
-    const rows: {
-      id: string;
-      action: string;
-      created_at: Date;
-      actor_name: string | null;
-      tag_id: string | null;
-      tag_label: string | null;
-      taxonomy_name: string | null;
-    }[] = await this.dataSource.query(
-      `SELECT a.id, a.action, a.created_at, u.name AS actor_name, a.details->>'tagId' AS tag_id, t.label AS tag_label, x.name AS taxonomy_name
-           FROM audit_event a
-           LEFT JOIN membership m ON m.user_id = a.actor_user_id AND m.organisation_id = a.organisation_id
-           LEFT JOIN app_user u ON u.id = m.user_id
-           LEFT JOIN tag t ON t.id::text = a.details->>'tagId' AND t.organisation_id = a.organisation_id
-           LEFT JOIN taxonomy x ON x.id = t.taxonomy_id
-          WHERE a.organisation_id = $1 AND a.subject_type = 'story' AND a.subject_id = $2 AND a.action LIKE 'story.tag.%'
-          ORDER BY a.created_at DESC, a.id DESC
-          LIMIT $3`,
-      [organisationId, storyId, limit],
-    );
+    const rows: { id: string; action: string; created_at: Date; actor_name: string | null; tag_id: string | null }[] =
+      await this.dataSource.query(
+        `SELECT a.id, a.action, a.created_at, u.name AS actor_name, a.details->>'tagId' AS tag_id
+         FROM audit_event a
+         LEFT JOIN membership m ON m.user_id = a.actor_user_id AND m.organisation_id = a.organisation_id
+         LEFT JOIN app_user u ON u.id = m.user_id
+        WHERE a.organisation_id = $1 AND a.subject_type = 'story' AND a.subject_id = $2 AND a.action LIKE 'story.tag.%'
+        ORDER BY a.created_at DESC, a.id DESC
+        LIMIT $3`,
+        [organisationId, storyId, limit],
+      );
     return rows.map((r) => ({
       id: r.id,
       action: r.action,
       createdAt: r.created_at,
       actorName: r.actor_name,
       tagId: r.tag_id,
-      tagLabel: r.tag_label,
-      taxonomyName: r.taxonomy_name,
     }));
   }
 }

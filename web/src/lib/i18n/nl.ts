@@ -113,7 +113,8 @@ export const nl = {
   vertel: {
     titel: 'Vertellen',
     laden: 'Even kijken of er al een verhaal klaarstaat…',
-    zonderJavascript: 'Om te vertellen is JavaScript nodig: daarmee bewaart de app je verhaal op deze telefoon. Zet JavaScript aan in je browser.',
+    zonderJavascript:
+      'Om te vertellen is JavaScript nodig: daarmee bewaart de app je verhaal op deze telefoon. Zet JavaScript aan in je browser.',
     anderVertelpunt: 'Ander vertelpunt kiezen',
     kiesVertelpunt: 'Waar wil je vertellen?',
     kiesVertelpuntUitleg: 'Je kunt bij meer dan één vertelpunt vertellen. Kies er een.',
@@ -133,7 +134,8 @@ export const nl = {
       insprekenUitleg: 'Vertel het hardop. Je telefoon neemt het op.',
       typen: 'Typen',
       typenUitleg: 'Schrijf het op, in je eigen woorden.',
-      veilig: 'Alles wat je vertelt, blijft op deze telefoon bewaard tot het veilig op de server staat. Ook zonder internet.',
+      veilig:
+        'Alles wat je vertelt, blijft op deze telefoon bewaard tot het veilig op de server staat. Ook zonder internet.',
       veiligU: 'Alles wat u vertelt, blijft op dit apparaat bewaard tot het veilig bij ons is. Ook zonder internet.',
     },
     opname: {
@@ -146,7 +148,8 @@ export const nl = {
       gepauzeerd: 'De opname is gepauzeerd',
       opslaan: 'De opname wordt bewaard…',
       klaar: 'Opname klaar: {duur}',
-      geweigerd: 'We mogen de microfoon niet gebruiken. Geef toestemming in de instellingen van je browser, of kies Typen.',
+      geweigerd:
+        'We mogen de microfoon niet gebruiken. Geef toestemming in de instellingen van je browser, of kies Typen.',
       nietOndersteund: 'Opnemen werkt niet in deze browser. Kies Typen, of gebruik een andere browser.',
       mislukt: 'Het opnemen lukte niet. Probeer het nog een keer, of kies Typen.',
       pauzeer: 'Pauzeer',
@@ -233,7 +236,8 @@ export const nl = {
         wie: 'Uw verhaal gaat naar {organisatie}. Alleen medewerkers die leren van verhalen kunnen het lezen.',
         anoniem: 'U blijft anoniem. We vragen niet om uw naam, e-mailadres of telefoonnummer.',
         opname: 'Uw opname wordt automatisch uitgeschreven. Daarna werken we met de tekst.',
-        waarvoor: 'Namen en adressen in uw verhaal halen we eruit. We gebruiken uw verhaal om de hulp in de wijk beter te maken.',
+        waarvoor:
+          'Namen en adressen in uw verhaal halen we eruit. We gebruiken uw verhaal om de hulp in de wijk beter te maken.',
         later: 'Omdat u anoniem blijft, kunnen we uw verhaal later niet meer aan u koppelen.',
       },
       akkoord: 'Ik vind het goed dat mijn verhaal zo wordt gebruikt.',
@@ -255,11 +259,15 @@ export const nl = {
       opServerU: 'Dank u wel! Uw verhaal is veilig bij ons aangekomen.',
       bezig: 'Je verhaal gaat nu naar de server…',
       bezigProcent: 'Je verhaal staat op de server. De opname gaat nu mee: {procent}% is er.',
-      wachtOffline: 'Er is nu geen internet. Je verhaal is bewaard op deze telefoon en gaat vanzelf naar de server zodra er weer verbinding is.',
-      wachtOfflineU: 'Er is nu geen internet. Uw verhaal is bewaard op dit apparaat en wordt vanzelf verstuurd zodra er weer verbinding is.',
-      wachtServer: 'De server is even niet bereikbaar. Je verhaal is bewaard op deze telefoon. We proberen het zo opnieuw.',
+      wachtOffline:
+        'Er is nu geen internet. Je verhaal is bewaard op deze telefoon en gaat vanzelf naar de server zodra er weer verbinding is.',
+      wachtOfflineU:
+        'Er is nu geen internet. Uw verhaal is bewaard op dit apparaat en wordt vanzelf verstuurd zodra er weer verbinding is.',
+      wachtServer:
+        'De server is even niet bereikbaar. Je verhaal is bewaard op deze telefoon. We proberen het zo opnieuw.',
       wachtServerU: 'Wij zijn even niet bereikbaar. Uw verhaal is bewaard op dit apparaat. We proberen het zo opnieuw.',
-      wachtSessie: 'Je bent niet meer ingelogd. Log opnieuw in, dan gaat je verhaal alsnog mee. Het is bewaard op deze telefoon.',
+      wachtSessie:
+        'Je bent niet meer ingelogd. Log opnieuw in, dan gaat je verhaal alsnog mee. Het is bewaard op deze telefoon.',
       sluitGerust: 'Je kunt de app gerust sluiten.',
       sluitGerustU: 'U kunt deze pagina gerust sluiten en later weer openen.',
       nakijken: 'Er klopt iets niet in je antwoorden. Pas ze aan en verstuur je verhaal opnieuw.',
@@ -384,7 +392,8 @@ export const nl = {
     verwerking: {
       titel: 'Verwerking',
       tegel: 'Wachtrijen en verhalen waarvan het verwerken mislukte.',
-      intro: 'Verhalen gaan na het vertellen door vier stappen: ontvangen, uitschrijven, anonimiseren en analyseren. Hier zie je hoe druk het is en welke verhalen zijn blijven steken.',
+      intro:
+        'Verhalen gaan na het vertellen door vier stappen: ontvangen, uitschrijven, anonimiseren en analyseren. Hier zie je hoe druk het is en welke verhalen zijn blijven steken.',
       wachtrijen: 'Wachtrijen (alle organisaties op deze server)',
       stap: 'Stap',
       wachtend: 'Wachtend',
@@ -576,7 +585,8 @@ export const nl = {
     status: 'Verwerking',
     vragenlijst: 'Vragenlijst',
     versie: 'versie {versie}',
-    bezig: 'Dit verhaal wordt nog verwerkt. Je ziet hieronder wat er al is; de rest verschijnt vanzelf als je de pagina later opnieuw opent.',
+    bezig:
+      'Dit verhaal wordt nog verwerkt. Je ziet hieronder wat er al is; de rest verschijnt vanzelf als je de pagina later opnieuw opent.',
     mislukt: 'Het verwerken lukte niet: {reden}',
     misluktZonderReden: 'Het verwerken lukte niet.',
     tekst: {
@@ -598,6 +608,14 @@ export const nl = {
       speelVanaf: 'Speel vanaf {tijd}',
       nu: '(speelt nu)',
     },
+    onbewerkt: {
+      toon: 'Toon het verhaal zonder anonimisering',
+      verberg: 'Terug naar de geanonimiseerde tekst',
+      uitleg:
+        'Je ziet het verhaal zoals het verteld is, met namen en andere persoonsgegevens. Alleen wie het vertelde en beheerders kunnen dit zien, en dat je het bekijkt, is vastgelegd.',
+      titel: 'Oorspronkelijke titel: {titel}',
+      geenTekst: 'Er is nog geen tekst.',
+    },
     antwoorden: {
       kop: 'Antwoorden',
       uitleg: 'De vragen zoals de verteller ze zag (vragenlijst versie {versie}).',
@@ -609,7 +627,8 @@ export const nl = {
       dyadLinks: 'Dichter bij “{links}”.',
       dyadMidden: 'In het midden.',
       dyadRechts: 'Dichter bij “{rechts}”.',
-      canvas: 'Horizontaal {x} van 100 (van “{links}” naar “{rechts}”), verticaal {y} van 100 (van “{onder}” naar “{boven}”).',
+      canvas:
+        'Horizontaal {x} van 100 (van “{links}” naar “{rechts}”), verticaal {y} van 100 (van “{onder}” naar “{boven}”).',
     },
     labels: {
       kop: 'Labels',

@@ -34,7 +34,7 @@ export type StoryPage = {
   audioDurationMs: number | null;
   vertelpuntName: string | null;
   wijk: { name: string } | null;
-  permissions: { hearAudio: boolean; decideTags: boolean };
+  permissions: { hearAudio: boolean; decideTags: boolean; seeUnredacted: boolean };
   answers: StoryAnswer[];
   form: VertelForm;
   tags: StoryTagView[];
@@ -62,7 +62,7 @@ const STORY_PAGE = /* GraphQL */ `
       audioDurationMs
       vertelpuntName
       wijk { name }
-      permissions { hearAudio decideTags }
+      permissions { hearAudio decideTags seeUnredacted }
       answers { questionId kind archetypeIds optionIds number x y text }
       form { ...Form }
       tags { source state score why tag { ${TAG_REF} } }
@@ -95,3 +95,31 @@ export const decideTag = async (scope: Scope, storyId: string, tagId: string, de
   if (decision === 'ADD') await graphql(ADD, { storyId, tagId }, scope);
   else await graphql(DECIDE, { storyId, tagId, decision }, scope);
 };
+
+/** Personal data: only asked for when the teller or an admin chooses to see it; the API audits every read. */
+export type UnredactedStory = {
+  title: string;
+  text: string | null;
+  transcript: string | null;
+  segments: Segment[] | null;
+};
+
+const UNREDACTED = /* GraphQL */ `
+  query UnredactedStory($id: ID!) {
+    story(id: $id) {
+      unredacted {
+        title
+        text
+        transcript
+        segments {
+          startMs
+          endMs
+          text
+        }
+      }
+    }
+  }
+`;
+
+export const fetchUnredacted = async (scope: Scope, id: string): Promise<UnredactedStory | null> =>
+  (await graphql<{ story: { unredacted: UnredactedStory | null } }>(UNREDACTED, { id }, scope)).story.unredacted;

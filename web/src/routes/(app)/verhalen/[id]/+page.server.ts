@@ -3,7 +3,7 @@ import { translate } from '$lib/i18n';
 import { knownQuestions } from '$lib/mijn-verhalen/vertel-form';
 import { isApiError } from '$lib/server/api';
 import { failLoad, requireArea } from '$lib/server/guards';
-import { decideTag, fetchStoryPage, type Scope, type StoryPage } from '$lib/verhaal/story-page.server';
+import { decideTag, fetchStoryPage, fetchUnredacted, type Scope, type StoryPage } from '$lib/verhaal/story-page.server';
 import { tagDecisionFrom, type TagDecision } from '$lib/verhaal/tags';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -39,8 +39,18 @@ const loadStory = async (locals: App.Locals, url: URL, id: string): Promise<Stor
 export const load: PageServerLoad = async ({ locals, url, params }) => {
   const story = await loadStory(locals, url, params.id);
   const notice = url.searchParams.get('melding');
+  // Redacted by default; the teller and admins ask for the rest on purpose (a link, so it works without JS).
+  let unredacted = null;
+  if (url.searchParams.has('onbewerkt') && story.permissions.seeUnredacted) {
+    try {
+      unredacted = await fetchUnredacted(scopeOf(locals), story.id);
+    } catch (cause) {
+      return failLoad(cause, locals, url);
+    }
+  }
   return {
     story,
+    unredacted,
     questions: knownQuestions(story.form),
     notice: isNotice(notice) ? notice : null,
   };
