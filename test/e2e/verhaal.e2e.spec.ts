@@ -193,13 +193,14 @@ describe('Verhaal page (browser): synced player, tags with their trail, similar 
     await facilitator.getByRole('button', { name: 'Toevoegen' }).click();
     await facilitator.getByRole('status').filter({ hasText: 'Het label is toegevoegd.' }).waitFor();
 
-    const rows = facilitator.locator('table.vp-history tbody tr');
+    const rows = facilitator.locator('.vp-history li');
     await expect(rows.count()).resolves.toBe(3);
     const trail = (await rows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' '));
     const name = `facilitator ${stack.org.users.facilitator.email.split('-')[1].split('@')[0]}`;
-    expect(trail[0]).toContain(`${name} Toegevoegd ${added}`);
-    expect(trail[1]).toContain(`${name} Afgewezen ${rejected}`);
-    expect(trail[2]).toContain(`${name} Bevestigd ${confirmed}`);
+    expect(trail[0]).toContain(`Toegevoegd: ${added}`);
+    expect(trail[1]).toContain(`Afgewezen: ${rejected}`);
+    expect(trail[2]).toContain(`Bevestigd: ${confirmed}`);
+    for (const line of trail) expect(line).toContain(`door ${name},`);
     await expectAccessible(facilitator, 'laptop, facilitator, tags');
 
     // Verhalen zoals dit: the other story about debts, as a link with its score.
@@ -226,7 +227,7 @@ describe('Verhaal page (browser): synced player, tags with their trail, similar 
     const label = (await page.locator('li.vp-tag .vp-tag__label').first().innerText()).trim();
     await page.getByRole('button', { name: `Label “${label}” afwijzen` }).click();
     await page.waitForURL(/melding=afgewezen/);
-    await expect(page.locator('table.vp-history').innerText()).resolves.toContain(label);
+    await expect(page.locator('.vp-history').innerText()).resolves.toContain(label);
   });
 
   it('answers an unknown story and another organisation’s alike, and works on a phone', async () => {

@@ -49,7 +49,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
     }
   }
   return {
-    story,
+    // A score of 0 shares no words at all: not "like this", whatever the ranking says.
+    story: { ...story, similarStories: story.similarStories.filter((s) => s.score > 0) },
     unredacted,
     questions: knownQuestions(story.form),
     notice: isNotice(notice) ? notice : null,
