@@ -230,6 +230,28 @@ describe('Verhaal page (browser): synced player, tags with their trail, similar 
     await expect(page.locator('.vp-history').innerText()).resolves.toContain(label);
   });
 
+  it('refuses tag decisions from roles that may not decide, even when posted directly', async () => {
+    const manager = await pageAs(stack.org.users.manager);
+    await manager.goto(`${stack.webUrl}/verhalen/${typedId}`);
+    await expect(manager.locator('.vp-tag__actions').count()).resolves.toBe(0);
+    const tagId: string = (
+      await stack.ds.query('SELECT id FROM tag WHERE organisation_id = $1 LIMIT 1', [stack.org.organisation.id])
+    )[0].id;
+    const posted = await manager.request.post(`${stack.webUrl}/verhalen/${typedId}?/tag`, {
+      form: { tagId, decision: 'ADD' },
+      headers: { origin: stack.webUrl },
+      maxRedirects: 0,
+    });
+    expect(posted.status()).toBe(403);
+    // Refused by the role rule, not by SvelteKit's cross-site check.
+    expect(await posted.text()).toContain('Alleen facilitators en beheerders beslissen over labels.');
+    const decided: { n: number }[] = await stack.ds.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE action LIKE 'story.tag.%' AND actor_user_id = $1`,
+      [stack.org.users.manager.id],
+    );
+    expect(decided[0].n).toBe(0);
+  });
+
   it('answers an unknown story and another organisation’s alike, and works on a phone', async () => {
     const facilitator = await pageAs(stack.org.users.facilitator, true);
     for (const id of [foreignId, '00000000-0000-4000-8000-000000000000', 'geen-id']) {

@@ -59,18 +59,24 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 
 export const actions: Actions = {
   tag: async ({ locals, url, params, request }) => {
-    const story = await loadStory(locals, url, params.id);
+    requireArea(locals, url, 'verhalen');
+    if (!UUID.test(params.id)) return notFound(locals);
     const t = (key: Parameters<typeof translate>[1]) => translate(locals.locale, key);
-    if (!story.permissions.decideTags) error(403, { message: t('verhaal.labels.geenRecht'), code: 'FORBIDDEN' });
     const choice = tagDecisionFrom(await request.formData());
     if (!choice) return fail(400, { tagMessage: t('verhaal.labels.kiesLabel') });
     try {
-      await decideTag(scopeOf(locals), story.id, choice.tagId, choice.decision);
+      // The API checks role, organisation and that story and tag exist.
+      await decideTag(scopeOf(locals), params.id, choice.tagId, choice.decision);
     } catch (cause) {
-      if (isApiError(cause) && (cause.code === 'NOT_FOUND' || cause.code === 'BAD_USER_INPUT')) {
+      if (!isApiError(cause)) throw cause;
+      if (cause.code === 'FORBIDDEN') error(403, { message: t('verhaal.labels.geenRecht'), code: 'FORBIDDEN' });
+      if (cause.code === 'BAD_USER_INPUT') return fail(400, { tagMessage: cause.message });
+      if (cause.code === 'UNAVAILABLE') return fail(503, { tagMessage: t('fouten.onbereikbaar') });
+      if (cause.code === 'NOT_FOUND') {
+        // An unknown tag is a form problem; an unknown story is the page's own 404.
+        await loadStory(locals, url, params.id);
         return fail(400, { tagMessage: cause.message });
       }
-      if (isApiError(cause) && cause.code === 'UNAVAILABLE') return fail(503, { tagMessage: t('fouten.onbereikbaar') });
       return failLoad(cause, locals, url);
     }
     // Back as a GET, so a reload does not decide again; the notice says what happened.
