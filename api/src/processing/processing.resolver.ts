@@ -87,9 +87,5 @@ export class ProcessingResolver {
     return story.audioDurationMs;
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'The raw transcript: only for its teller and admins.' })
-  transcript(@Parent() story: StoryRow, @Context() ctx: RequestContext) {
-    const actor = requireActor(ctx);
-    return story.tellerUserId === actor.userId || actor.roles.includes('admin') ? story.transcript : null;
-  }
+  // `transcript` (raw, audited) is resolved with the other raw fields in story-page/raw-story.resolver.ts.
 }

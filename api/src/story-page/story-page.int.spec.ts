@@ -189,6 +189,17 @@ describe('story page: audio with Range, and the tag decision trail', () => {
       [input.id],
     );
     expect(readers.map((r) => r.actor_user_id)).toEqual([org.users.wijkcoach.id, org.users.admin.id]);
+
+    // The older single raw fields follow the same rule and are audited too.
+    const TEXT = `query($id: ID!) { story(id: $id) { text } }`;
+    expect(
+      (await gql<{ story: { text: string | null } }>(api.url, TEXT, { id: input.id }, as('facilitator'))).data?.story
+        .text,
+    ).toBeNull();
+    expect(
+      (await gql<{ story: { text: string | null } }>(api.url, TEXT, { id: input.id }, as('admin'))).data?.story.text,
+    ).toContain('Yilmaz');
+    expect(await auditCount('story.text.read', input.id)).toBe(1);
   });
 
   it('keeps the trail of tag decisions: who confirmed, rejected or added which tag, newest first', async () => {

@@ -11,14 +11,9 @@ import { requireActor } from '../common/require-actor';
 import { TagRef } from '../processing/story-tag.model';
 import { Story } from '../stories/story.model';
 import { maySeeRaw } from './raw-access';
-import { StoryPermissions, TagDecisionEvent, UnredactedStory } from './story-page.model';
+import { StoryPermissions, TagDecisionEvent } from './story-page.model';
 
-type StoryRow = Story & {
-  vertelpuntId: string;
-  text: string | null;
-  transcript: string | null;
-  transcriptSegments: { startMs: number; endMs: number; text: string }[] | null;
-};
+type StoryRow = Story & { vertelpuntId: string };
 const DECISIONS: Record<string, string> = {
   'story.tag.confirm': 'CONFIRM',
   'story.tag.reject': 'REJECT',
@@ -57,23 +52,6 @@ export class StoryPageResolver {
       decideTags: mayDecideTags(actor.roles),
       seeUnredacted: seeRaw,
     };
-  }
-
-  @ResolveField(() => UnredactedStory, {
-    nullable: true,
-    description: 'The story before anonymising; null for everyone but the teller and admins. Every read is audited.',
-  })
-  async unredacted(@Parent() story: StoryRow, @Context() ctx: RequestContext): Promise<UnredactedStory | null> {
-    const actor = requireActor(ctx);
-    if (!maySeeRaw(actor, story)) return null;
-    await this.audit.record({
-      organisationId: actor.organisationId,
-      actorUserId: actor.userId,
-      action: 'story.unredacted.read',
-      subjectType: 'story',
-      subjectId: story.id,
-    });
-    return { title: story.title, text: story.text, transcript: story.transcript, segments: story.transcriptSegments };
   }
 
   @ResolveField(() => [TagDecisionEvent], {
