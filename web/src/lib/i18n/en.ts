@@ -112,8 +112,7 @@ export const en: typeof nl = {
   vertel: {
     titel: 'Tell',
     laden: 'Checking whether a story is waiting for you…',
-    zonderJavascript:
-      'Telling needs JavaScript: it is how the app keeps your story on this phone. Turn on JavaScript in your browser.',
+    zonderJavascript: 'Telling needs JavaScript: it is how the app keeps your story on this phone. Turn on JavaScript in your browser.',
     anderVertelpunt: 'Choose another story point',
     kiesVertelpunt: 'Where do you want to tell?',
     kiesVertelpuntUitleg: 'You can tell at more than one story point. Choose one.',
@@ -233,8 +232,7 @@ export const en: typeof nl = {
         wie: 'Your story goes to {organisatie}. Only staff who learn from stories can read it.',
         anoniem: 'You stay anonymous. We do not ask for your name, e-mail address or phone number.',
         opname: 'Your recording is transcribed automatically. After that we work with the text.',
-        waarvoor:
-          'We take out names and addresses in your story. We use your story to make help in the neighbourhood better.',
+        waarvoor: 'We take out names and addresses in your story. We use your story to make help in the neighbourhood better.',
         later: 'Because you stay anonymous, we cannot link your story to you later.',
       },
       akkoord: 'I agree that my story is used this way.',
@@ -256,15 +254,11 @@ export const en: typeof nl = {
       opServerU: 'Thank you! Your story has safely reached us.',
       bezig: 'Your story is going to the server now…',
       bezigProcent: 'Your story is on the server. The recording is following: {procent}% is there.',
-      wachtOffline:
-        'There is no internet right now. Your story is kept on this phone and goes to the server by itself as soon as there is a connection.',
-      wachtOfflineU:
-        'There is no internet right now. Your story is kept on this device and will be sent by itself as soon as there is a connection.',
-      wachtServer:
-        'The server cannot be reached for a moment. Your story is kept on this phone. We will try again shortly.',
+      wachtOffline: 'There is no internet right now. Your story is kept on this phone and goes to the server by itself as soon as there is a connection.',
+      wachtOfflineU: 'There is no internet right now. Your story is kept on this device and will be sent by itself as soon as there is a connection.',
+      wachtServer: 'The server cannot be reached for a moment. Your story is kept on this phone. We will try again shortly.',
       wachtServerU: 'We cannot be reached for a moment. Your story is kept on this device. We will try again shortly.',
-      wachtSessie:
-        'You are no longer logged in. Log in again and your story will still be sent. It is kept on this phone.',
+      wachtSessie: 'You are no longer logged in. Log in again and your story will still be sent. It is kept on this phone.',
       sluitGerust: 'You can safely close the app.',
       sluitGerustU: 'You can safely close this page and open it again later.',
       nakijken: 'Something is not right in your answers. Change them and send your story again.',
@@ -387,8 +381,7 @@ export const en: typeof nl = {
     verwerking: {
       titel: 'Processing',
       tegel: 'Queues and stories whose processing failed.',
-      intro:
-        'After telling, stories go through four steps: received, transcribed, anonymised and analysed. Here you see how busy it is and which stories got stuck.',
+      intro: 'After telling, stories go through four steps: received, transcribed, anonymised and analysed. Here you see how busy it is and which stories got stuck.',
       wachtrijen: 'Queues (all organisations on this server)',
       stap: 'Step',
       wachtend: 'Waiting',

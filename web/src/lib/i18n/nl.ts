@@ -113,8 +113,7 @@ export const nl = {
   vertel: {
     titel: 'Vertellen',
     laden: 'Even kijken of er al een verhaal klaarstaat…',
-    zonderJavascript:
-      'Om te vertellen is JavaScript nodig: daarmee bewaart de app je verhaal op deze telefoon. Zet JavaScript aan in je browser.',
+    zonderJavascript: 'Om te vertellen is JavaScript nodig: daarmee bewaart de app je verhaal op deze telefoon. Zet JavaScript aan in je browser.',
     anderVertelpunt: 'Ander vertelpunt kiezen',
     kiesVertelpunt: 'Waar wil je vertellen?',
     kiesVertelpuntUitleg: 'Je kunt bij meer dan één vertelpunt vertellen. Kies er een.',
@@ -134,8 +133,7 @@ export const nl = {
       insprekenUitleg: 'Vertel het hardop. Je telefoon neemt het op.',
       typen: 'Typen',
       typenUitleg: 'Schrijf het op, in je eigen woorden.',
-      veilig:
-        'Alles wat je vertelt, blijft op deze telefoon bewaard tot het veilig op de server staat. Ook zonder internet.',
+      veilig: 'Alles wat je vertelt, blijft op deze telefoon bewaard tot het veilig op de server staat. Ook zonder internet.',
       veiligU: 'Alles wat u vertelt, blijft op dit apparaat bewaard tot het veilig bij ons is. Ook zonder internet.',
     },
     opname: {
@@ -148,8 +146,7 @@ export const nl = {
       gepauzeerd: 'De opname is gepauzeerd',
       opslaan: 'De opname wordt bewaard…',
       klaar: 'Opname klaar: {duur}',
-      geweigerd:
-        'We mogen de microfoon niet gebruiken. Geef toestemming in de instellingen van je browser, of kies Typen.',
+      geweigerd: 'We mogen de microfoon niet gebruiken. Geef toestemming in de instellingen van je browser, of kies Typen.',
       nietOndersteund: 'Opnemen werkt niet in deze browser. Kies Typen, of gebruik een andere browser.',
       mislukt: 'Het opnemen lukte niet. Probeer het nog een keer, of kies Typen.',
       pauzeer: 'Pauzeer',
@@ -236,8 +233,7 @@ export const nl = {
         wie: 'Uw verhaal gaat naar {organisatie}. Alleen medewerkers die leren van verhalen kunnen het lezen.',
         anoniem: 'U blijft anoniem. We vragen niet om uw naam, e-mailadres of telefoonnummer.',
         opname: 'Uw opname wordt automatisch uitgeschreven. Daarna werken we met de tekst.',
-        waarvoor:
-          'Namen en adressen in uw verhaal halen we eruit. We gebruiken uw verhaal om de hulp in de wijk beter te maken.',
+        waarvoor: 'Namen en adressen in uw verhaal halen we eruit. We gebruiken uw verhaal om de hulp in de wijk beter te maken.',
         later: 'Omdat u anoniem blijft, kunnen we uw verhaal later niet meer aan u koppelen.',
       },
       akkoord: 'Ik vind het goed dat mijn verhaal zo wordt gebruikt.',
@@ -259,15 +255,11 @@ export const nl = {
       opServerU: 'Dank u wel! Uw verhaal is veilig bij ons aangekomen.',
       bezig: 'Je verhaal gaat nu naar de server…',
       bezigProcent: 'Je verhaal staat op de server. De opname gaat nu mee: {procent}% is er.',
-      wachtOffline:
-        'Er is nu geen internet. Je verhaal is bewaard op deze telefoon en gaat vanzelf naar de server zodra er weer verbinding is.',
-      wachtOfflineU:
-        'Er is nu geen internet. Uw verhaal is bewaard op dit apparaat en wordt vanzelf verstuurd zodra er weer verbinding is.',
-      wachtServer:
-        'De server is even niet bereikbaar. Je verhaal is bewaard op deze telefoon. We proberen het zo opnieuw.',
+      wachtOffline: 'Er is nu geen internet. Je verhaal is bewaard op deze telefoon en gaat vanzelf naar de server zodra er weer verbinding is.',
+      wachtOfflineU: 'Er is nu geen internet. Uw verhaal is bewaard op dit apparaat en wordt vanzelf verstuurd zodra er weer verbinding is.',
+      wachtServer: 'De server is even niet bereikbaar. Je verhaal is bewaard op deze telefoon. We proberen het zo opnieuw.',
       wachtServerU: 'Wij zijn even niet bereikbaar. Uw verhaal is bewaard op dit apparaat. We proberen het zo opnieuw.',
-      wachtSessie:
-        'Je bent niet meer ingelogd. Log opnieuw in, dan gaat je verhaal alsnog mee. Het is bewaard op deze telefoon.',
+      wachtSessie: 'Je bent niet meer ingelogd. Log opnieuw in, dan gaat je verhaal alsnog mee. Het is bewaard op deze telefoon.',
       sluitGerust: 'Je kunt de app gerust sluiten.',
       sluitGerustU: 'U kunt deze pagina gerust sluiten en later weer openen.',
       nakijken: 'Er klopt iets niet in je antwoorden. Pas ze aan en verstuur je verhaal opnieuw.',
@@ -392,8 +384,7 @@ export const nl = {
     verwerking: {
       titel: 'Verwerking',
       tegel: 'Wachtrijen en verhalen waarvan het verwerken mislukte.',
-      intro:
-        'Verhalen gaan na het vertellen door vier stappen: ontvangen, uitschrijven, anonimiseren en analyseren. Hier zie je hoe druk het is en welke verhalen zijn blijven steken.',
+      intro: 'Verhalen gaan na het vertellen door vier stappen: ontvangen, uitschrijven, anonimiseren en analyseren. Hier zie je hoe druk het is en welke verhalen zijn blijven steken.',
       wachtrijen: 'Wachtrijen (alle organisaties op deze server)',
       stap: 'Stap',
       wachtend: 'Wachtend',
