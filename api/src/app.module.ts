@@ -25,6 +25,7 @@ import { ProcessingModule } from './processing/processing.module';
 import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 import { StoriesModule } from './stories/stories.module';
 import { TafelsModule } from './tafels/tafels.module';
+import { StoryPageModule } from './story-page/story-page.module';
 import { UploadsModule } from './uploads/uploads.module';
 import { VertelpuntenModule } from './vertelpunten/vertelpunten.module';
 
@@ -45,6 +46,7 @@ export class AppModule {
         ProcessingModule,
         MembersModule,
         TafelsModule,
+        StoryPageModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],

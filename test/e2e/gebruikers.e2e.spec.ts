@@ -50,7 +50,8 @@ describe('Beheer → Gebruikers (browser)', () => {
 
     // The admin gives a new password: the colleague's open session ends and the old password no longer works.
     await memberCard('Sanne de Vries').getByRole('button', { name: 'Nieuw tijdelijk wachtwoord' }).click();
-    await admin.waitForFunction((old) => document.querySelector('[data-testid="tijdelijk-wachtwoord"]')?.textContent !== old, password);
+    // Runs in the browser; a string because this tsconfig has no DOM lib.
+    await admin.waitForFunction(`document.querySelector('[data-testid="tijdelijk-wachtwoord"]')?.textContent !== ${JSON.stringify(password)}`);
     const fresh = await admin.getByTestId('tijdelijk-wachtwoord').innerText();
     expect(fresh).not.toBe(password);
     await colleague.waitForTimeout(5200); // the API keeps a session in memory for at most 5 s

@@ -1,7 +1,14 @@
 import { CreateCoreModel1763900000000 } from './1763900000000-create-core-model';
 import { VertelpuntMaxRecording1763910000000 } from './1763910000000-vertelpunt-max-recording';
 import { Processing1763920000000 } from './1763920000000-processing';
+import { AuditBySubject1763947000000 } from './1763947000000-audit-by-subject';
 import { Tafels1763950000000 } from './1763950000000-tafels';
 
 /** In order; every schema change is a reviewed migration with a working `down`. */
-export const MIGRATIONS = [CreateCoreModel1763900000000, VertelpuntMaxRecording1763910000000, Processing1763920000000, Tafels1763950000000];
+export const MIGRATIONS = [
+  CreateCoreModel1763900000000,
+  VertelpuntMaxRecording1763910000000,
+  Processing1763920000000,
+  AuditBySubject1763947000000,
+  Tafels1763950000000,
+];
