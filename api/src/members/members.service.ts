@@ -1,17 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { randomInt } from 'node:crypto';
-import { AuditRepository, hashPassword, MemberRepository, type Member } from '@vertelpunt/db';
+import { AuditRepository, hashPassword, MemberRepository, temporaryPassword, type Member } from '@vertelpunt/db';
 import { DomainError, notFound, type Role } from '@vertelpunt/domain';
 import type { Actor } from '../common/request-context';
 import type { AddMemberInput } from './member.model';
 
-// No 0/O, 1/l/I: the admin reads the password out or writes it down.
-const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const TEMPORARY_PASSWORD_LENGTH = 14;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** 14 characters from 55: about 81 bits, far beyond guessing with the login lock. */
-export const temporaryPassword = () => Array.from({ length: TEMPORARY_PASSWORD_LENGTH }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join('');
 
 /** Admins manage the people of their own organisation: add, roles, password reset, unlock, remove. Every change is audited. */
 @Injectable()
