@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { waitFor } from '../support/harness';
 import { a11yOnBothViewports, loggedInOnBothViewports, loginExplained } from './support/beheer-helpers';
 import { launchBrowser, laptopContext, startStack, type Stack } from './support/stack';
 
@@ -50,9 +51,10 @@ describe('Beheer → Gebruikers (browser)', () => {
 
     // The admin gives a new password: the colleague's open session ends and the old password no longer works.
     await memberCard('Sanne de Vries').getByRole('button', { name: 'Nieuw tijdelijk wachtwoord' }).click();
-    // Runs in the browser; a string because this tsconfig has no DOM lib.
-    await admin.waitForFunction(`document.querySelector('[data-testid="tijdelijk-wachtwoord"]')?.textContent !== ${JSON.stringify(password)}`);
-    const fresh = await admin.getByTestId('tijdelijk-wachtwoord').innerText();
+    const fresh = await waitFor(async () => {
+      const shown = await admin.getByTestId('tijdelijk-wachtwoord').innerText();
+      return shown !== password ? shown : null;
+    }, 15_000, 100);
     expect(fresh).not.toBe(password);
     await colleague.waitForTimeout(5200); // the API keeps a session in memory for at most 5 s
     await colleague.goto(`${stack.webUrl}/tafels`);
