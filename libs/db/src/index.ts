@@ -31,3 +31,5 @@ export * from './analysis/tagger-model.entity';
 export * from './analysis/analysis.repository';
 export * from './taxonomies/tag.repository';
 export * from './audit/audit.repository';
+export * from './explorer/story-filter-where';
+export * from './explorer/explorer.repository';

@@ -1,0 +1,74 @@
+import { EXPLORABLE_STATUSES, type StoryFilter } from '@vertelpunt/domain';
+
+/** A WHERE clause over `story s` with its parameters; user values only ever travel as parameters. */
+export type SqlWhere = { sql: string; params: unknown[] };
+
+/** Days are Dutch days: "tot en met 31 maart" ends at midnight in Amsterdam. */
+const TIME_ZONE = 'Europe/Amsterdam';
+
+const groupBy = <T>(items: T[], keyOf: (item: T) => string) => {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return groups;
+};
+
+/**
+ * Turns a filter into a WHERE over `story s` (alias `s`), scoped to one organisation, for processed stories with
+ * redacted text only. Parameters are numbered from `firstParam`, so callers can put their own before or after.
+ * `similarTo` is not SQL: the caller narrows to the similar ids itself (see ExplorerRepository).
+ */
+export const storyFilterWhere = (organisationId: string, filter: StoryFilter, firstParam = 1): SqlWhere => {
+  const params: unknown[] = [];
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${firstParam + params.length - 1}`;
+  };
+  const org = p(organisationId);
+  const clauses = [`s.organisation_id = ${org}`, `s.status IN (${EXPLORABLE_STATUSES.map((st) => `'${st}'`).join(', ')})`, 's.redacted_text IS NOT NULL'];
+
+  if (filter.statuses.length > 0) clauses.push(`s.status = ANY(${p(filter.statuses)}::text[])`);
+  if (filter.from) clauses.push(`s.told_at >= (${p(filter.from)}::date::timestamp AT TIME ZONE '${TIME_ZONE}')`);
+  if (filter.to) clauses.push(`s.told_at < ((${p(filter.to)}::date + 1)::timestamp AT TIME ZONE '${TIME_ZONE}')`);
+  if (filter.wijkIds.length > 0) clauses.push(`s.wijk_id = ANY(${p(filter.wijkIds)}::uuid[])`);
+  if (filter.vertelpuntIds.length > 0) clauses.push(`s.vertelpunt_id = ANY(${p(filter.vertelpuntIds)}::uuid[])`);
+  if (filter.tellerKind) clauses.push(`s.teller_kind = ${p(filter.tellerKind)}`);
+  if (filter.archetypeIds.length > 0) {
+    clauses.push(`EXISTS (SELECT 1 FROM answer a WHERE a.story_id = s.id AND a.organisation_id = ${org}
+      AND a.value -> 'archetypeIds' ?| ${p(filter.archetypeIds)}::text[])`);
+  }
+  if (filter.tagIds.length > 0) {
+    const tags = p(filter.tagIds);
+    // Any selected tag of a taxonomy, for every taxonomy with a selected tag; an id that is not one of this
+    // organisation's tags has no taxonomy, so it matches nothing.
+    clauses.push(`s.id IN (SELECT st.story_id FROM story_tag st WHERE st.tag_id = ANY(${tags}::uuid[]) AND st.organisation_id = ${org} AND st.state <> 'rejected')`);
+    clauses.push(`NOT EXISTS (
+      SELECT 1 FROM unnest(${tags}::uuid[]) AS wanted(id)
+        LEFT JOIN tag t ON t.id = wanted.id AND t.organisation_id = ${org}
+       WHERE NOT EXISTS (
+         SELECT 1 FROM story_tag st2 JOIN tag t2 ON t2.id = st2.tag_id
+          WHERE st2.story_id = s.id AND st2.state <> 'rejected' AND st2.tag_id = ANY(${tags}::uuid[]) AND t2.taxonomy_id = t.taxonomy_id))`);
+  }
+  if (filter.leefgebieden.length > 0) {
+    clauses.push(`EXISTS (SELECT 1 FROM answer a WHERE a.story_id = s.id AND a.organisation_id = ${org}
+      AND a.value -> 'optionIds' ?| ${p(filter.leefgebieden)}::text[]
+      AND a.question_id IN (SELECT q ->> 'id' FROM questionnaire_version qv, jsonb_array_elements(qv.questions) q
+                             WHERE qv.id = s.questionnaire_version_id AND q ->> 'type' = 'leefgebied'))`);
+  }
+  for (const [questionId, answers] of groupBy(filter.choices, (c) => c.questionId)) {
+    clauses.push(`EXISTS (SELECT 1 FROM answer a WHERE a.story_id = s.id AND a.organisation_id = ${org}
+      AND a.question_id = ${p(questionId)} AND a.value -> 'optionIds' ?| ${p(answers.map((a) => a.optionId))}::text[])`);
+  }
+  if (filter.length) {
+    const { unit, min, max } = filter.length;
+    if (unit === 'words') {
+      if (min !== null) clauses.push(`s.word_count >= ${p(min)}::int`);
+      if (max !== null) clauses.push(`s.word_count <= ${p(max)}::int`);
+    } else {
+      if (min !== null) clauses.push(`s.audio_duration_ms >= ${p(min)}::int * 1000`);
+      if (max !== null) clauses.push(`s.audio_duration_ms < (${p(max)}::int + 1) * 1000`);
+    }
+  }
+  if (filter.q) clauses.push(`s.search_document @@ websearch_to_tsquery('dutch', ${p(filter.q)})`);
+
+  return { sql: clauses.join('\n  AND '), params };
+};
