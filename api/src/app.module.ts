@@ -8,6 +8,7 @@ import type { Config } from '@vertelpunt/config';
 import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import { bearerToken, hashToken } from './auth/session-token';
+import { ExplorerModule } from './explorer/explorer.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import type { RequestContext } from './common/request-context';
 import { createValidationPipe } from './common/validation.pipe';
@@ -36,6 +37,7 @@ export class AppModule {
         QuestionnairesModule,
         UploadsModule,
         ProcessingModule,
+        ExplorerModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],
