@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { parseStoryFilter } from '@vertelpunt/domain';
 import { canonicalSearch, cursorFrom, explorerLinks } from '$lib/explorer/explorer-url';
-import { fetchExplorerOptions, fetchExplorerPage } from '$lib/explorer/explorer.server';
+import { fetchExplorerOptions, fetchExplorerPage, type ExplorerCard } from '$lib/explorer/explorer.server';
 import { isApiError } from '$lib/server/api';
 import { failLoad, requireArea } from '$lib/server/guards';
 import type { PageServerLoad } from './$types';
@@ -25,27 +25,30 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     try {
       const page = await fetchExplorerPage(scope, filter, { first: PAGE_SIZE, after });
       const nextCursor = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      // Load data must be serialisable: the "zoals dit" link is made here, per story.
+      const { similarTo, ...links } = explorerLinks(filter, nextCursor);
       return {
         canExplore: true as const,
         filter,
         options,
-        stories: page.edges.map((e) => e.node),
+        stories: page.edges.map((e) => ({ ...e.node, similarQuery: similarTo(e.node.id) })),
         totalCount: page.totalCount,
         isFirstPage: after === null,
-        links: explorerLinks(filter, nextCursor),
+        links,
         problem: null,
       };
     } catch (cause) {
       // A filter the API refuses (a hand-edited link) keeps the panel, with the reason, so it can be fixed.
       if (!isApiError(cause) || cause.code !== 'BAD_USER_INPUT') throw cause;
+      const { similarTo: _unused, ...links } = explorerLinks(filter, null);
       return {
         canExplore: true as const,
         filter,
         options,
-        stories: [],
+        stories: [] as (ExplorerCard & { similarQuery: string })[],
         totalCount: 0,
         isFirstPage: true,
-        links: explorerLinks(filter, null),
+        links,
         problem: cause.message,
       };
     }
