@@ -52,7 +52,11 @@ const ensureOrganisation = async (url: string): Promise<SeededOrganisation> => {
       const versions = await q<{ id: string; audience: 'wijkcoach' | 'inwoner'; questions: SeededOrganisation['versions']['wijkcoach']['questions'] }>(
         'SELECT DISTINCT ON (q.audience) v.id, q.audience, v.questions FROM questionnaire_version v JOIN questionnaire q ON q.id = v.questionnaire_id WHERE v.organisation_id = $1 ORDER BY q.audience, v.version DESC',
       );
-      const archetypes = await q<{ key: string; id: string }>("SELECT s.key || '/' || a.key AS key, a.id FROM archetype a JOIN archetype_set s ON s.id = a.set_id WHERE a.organisation_id = $1");
+      // Like seedOrganisation's map: `setKey` → set id and `setKey/archetypeKey` → archetype id.
+      const archetypes = await q<{ key: string; id: string }>(
+        `SELECT s.key || '/' || a.key AS key, a.id FROM archetype a JOIN archetype_set s ON s.id = a.set_id WHERE a.organisation_id = $1
+         UNION ALL SELECT key, id FROM archetype_set WHERE organisation_id = $1`,
+      );
       const byAudience = <T extends { audience: string }>(rows: T[], a: string) => rows.find((r) => r.audience === a)!;
       return {
         organisation: existing,
