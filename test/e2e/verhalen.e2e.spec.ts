@@ -163,6 +163,18 @@ describe('Verhalen explorer (browser, real processing)', () => {
     expect(csv).not.toContain('06-12345678');
   });
 
+  it('explains a filter the API refuses, and sends a wijkcoach to Mijn verhalen', async () => {
+    await page.goto(`${stack.webUrl}/verhalen?tag=niet-een-id`);
+    await expect(page.getByRole('alert').innerText()).resolves.toContain('Onbekende tags: niet-een-id.');
+    await expect(page.getByLabel('Zoek in de verhalen').isVisible()).resolves.toBe(true);
+    const coachPage = await (await laptopContext(browser)).newPage();
+    await loginExplained(coachPage, stack.webUrl, stack.org.users.wijkcoach);
+    await coachPage.goto(`${stack.webUrl}/verhalen`);
+    await expect(coachPage.locator('main').innerText()).resolves.toContain('Verhalen verkennen is voor facilitators');
+    expect(await coachPage.locator('main').innerText()).not.toContain('[NAAM]');
+    await coachPage.context().close();
+  });
+
   it('has no serious or critical accessibility problems, on a laptop and on a phone', async () => {
     await page.goto(`${stack.webUrl}/verhalen?zoek=schulden&archetype=${archetypeIds[0]}`);
     expect(await seriousA11yViolations(page)).toEqual([]);

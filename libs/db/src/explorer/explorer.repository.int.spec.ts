@@ -88,6 +88,17 @@ describe('storyFilterWhere and ExplorerRepository on real Postgres', () => {
     expect(await match({ tagIds: [wonen, continuiteit] })).toEqual(['buurthuis']);
   });
 
+  it('groups tags the same way inside the SQL when no grouping is given', async () => {
+    const ids3 = await Promise.all(['leefgebieden/financien', 'leefgebieden/wonen', 'werkzame-elementen/continuiteit'].map((t) => tagIdOf(ds, a.organisation.id, t)));
+    const foreign = await tagIdOf(ds, b.organisation.id, 'leefgebieden/wonen');
+    for (const tagIds of [[ids3[0], ids3[1]], [ids3[1], ids3[2]], [ids3[0], foreign]]) {
+      const where = storyFilterWhere(a.organisation.id, { ...EMPTY_STORY_FILTER, tagIds });
+      const inSql: { id: string }[] = await ds.query(`SELECT s.id FROM story s WHERE ${where.sql} ORDER BY s.id`, where.params);
+      const viaGroups = (await repo.page(a.organisation.id, { ...EMPTY_STORY_FILTER, tagIds }, 50, null)).stories.map((r) => r.id).sort();
+      expect(inSql.map((r) => r.id)).toEqual(viaGroups);
+    }
+  });
+
   it('lets ids of another organisation match nothing', async () => {
     const foreignTag = await tagIdOf(ds, b.organisation.id, 'leefgebieden/financien');
     expect(await match({ tagIds: [foreignTag] })).toEqual([]);

@@ -33,7 +33,7 @@ export class ExplorerSearch1763945000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "IDX_story_explore_created" ON "story" ("organisation_id", "created_at" DESC, "id" DESC) WHERE status IN ('READY', 'REDACTED')`,
     );
-    await queryRunner.query(`CREATE INDEX "IDX_story_tag_explore" ON "story_tag" ("tag_id", "story_id") WHERE state <> 'rejected'`);
+    await queryRunner.query(`CREATE INDEX "IDX_story_tag_explore" ON "story_tag" ("organisation_id", "tag_id", "story_id") WHERE state <> 'rejected'`);
     await queryRunner.query(`CREATE INDEX "IDX_answer_explore_question" ON "answer" ("organisation_id", "question_id")`);
     await queryRunner.query(`CREATE INDEX "IDX_answer_explore_options" ON "answer" USING gin (("value" -> 'optionIds'))`);
     await queryRunner.query(`CREATE INDEX "IDX_answer_explore_archetypes" ON "answer" USING gin (("value" -> 'archetypeIds'))`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_STORY_FILTER, parseStoryFilter } from '@vertelpunt/domain';
-import { canonicalSearch, cursorFrom, explorerLinks, toFilterInput } from './explorer-url';
+import { canonicalSearch, cursorFrom, explorerLinks, similarQuery, toFilterInput } from './explorer-url';
 
 const TAG = '22222222-2222-4222-8222-222222222222';
 
@@ -25,7 +25,7 @@ describe('explorer URLs', () => {
     const links = explorerLinks(filter, 'cur');
     expect(links.next).toBe(`zoek=post&tag=${TAG}&na=cur`);
     expect(links.csv).toBe(`zoek=post&tag=${TAG}&formaat=csv`);
-    expect(links.similarTo('s1')).toBe(`zoek=post&tag=${TAG}&zoalsdit=s1`);
+    expect(similarQuery(filter, 's1')).toBe(`zoek=post&tag=${TAG}&zoalsdit=s1`);
     expect(explorerLinks(EMPTY_STORY_FILTER, null)).toMatchObject({
       first: '',
       next: null,

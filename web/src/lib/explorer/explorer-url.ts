@@ -23,8 +23,8 @@ export const canonicalSearch = (url: URL): string | null => {
 };
 
 /**
- * Query strings (without `?`) the page needs for a filter: the next page, the exports, the same filter without or
- * with "zoals dit". The page puts them behind `resolve('/verhalen')`.
+ * Query strings (without `?`) the page needs for a filter: the next page, the exports, the same filter without
+ * "zoals dit". The page puts them behind `resolve('/verhalen')`.
  */
 export const explorerLinks = (filter: StoryFilter, nextCursor: string | null) => {
   const base = storyFilterToSearchParams(filter);
@@ -41,9 +41,12 @@ export const explorerLinks = (filter: StoryFilter, nextCursor: string | null) =>
     csv: exportOf('csv'),
     xlsx: exportOf('xlsx'),
     withoutSimilar: storyFilterToSearchParams({ ...filter, similarTo: null }).toString(),
-    similarTo: (storyId: string) => storyFilterToSearchParams({ ...filter, similarTo: storyId }).toString(),
   };
 };
+
+/** The query for "verhalen zoals dit" at one story, keeping the rest of the filter. */
+export const similarQuery = (filter: StoryFilter, storyId: string) =>
+  storyFilterToSearchParams({ ...filter, similarTo: storyId }).toString();
 
 /** The filter as the API's StoryFilterInput (GraphQL enums are upper case). */
 export const toFilterInput = (filter: StoryFilter) => ({

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { parseStoryFilter } from '@vertelpunt/domain';
-import { canonicalSearch, cursorFrom, explorerLinks } from '$lib/explorer/explorer-url';
-import { fetchExplorerOptions, fetchExplorerPage, type ExplorerCard } from '$lib/explorer/explorer.server';
+import { canonicalSearch, cursorFrom, explorerLinks, similarQuery } from '$lib/explorer/explorer-url';
+import { fetchExplorerOptions, fetchExplorerPage, type ExplorerPage } from '$lib/explorer/explorer.server';
 import { isApiError } from '$lib/server/api';
 import { failLoad, requireArea } from '$lib/server/guards';
 import type { PageServerLoad } from './$types';
@@ -9,6 +9,12 @@ import type { PageServerLoad } from './$types';
 const PAGE_SIZE = 20;
 /** Tellers read only their own stories (Mijn verhalen); these roles explore everyone's. */
 const EXPLORER_ROLES = ['facilitator', 'manager', 'admin'];
+
+/** A filter the API refuses (a hand-edited link) keeps the panel, with the reason, so it can be fixed. */
+const refusedFilter = (cause: unknown): ExplorerPage & { problem: string } => {
+  if (!isApiError(cause) || cause.code !== 'BAD_USER_INPUT') throw cause;
+  return { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null }, problem: cause.message };
+};
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   requireArea(locals, url, 'verhalen');
@@ -21,37 +27,21 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const after = cursorFrom(url.searchParams);
   const scope = { token: locals.token, organisationId: locals.organisation?.id ?? null };
   try {
-    const options = await fetchExplorerOptions(scope);
-    try {
-      const page = await fetchExplorerPage(scope, filter, { first: PAGE_SIZE, after });
-      const nextCursor = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-      // Load data must be serialisable: the "zoals dit" link is made here, per story.
-      const { similarTo, ...links } = explorerLinks(filter, nextCursor);
-      return {
-        canExplore: true as const,
-        filter,
-        options,
-        stories: page.edges.map((e) => ({ ...e.node, similarQuery: similarTo(e.node.id) })),
-        totalCount: page.totalCount,
-        isFirstPage: after === null,
-        links,
-        problem: null,
-      };
-    } catch (cause) {
-      // A filter the API refuses (a hand-edited link) keeps the panel, with the reason, so it can be fixed.
-      if (!isApiError(cause) || cause.code !== 'BAD_USER_INPUT') throw cause;
-      const { similarTo: _unused, ...links } = explorerLinks(filter, null);
-      return {
-        canExplore: true as const,
-        filter,
-        options,
-        stories: [] as (ExplorerCard & { similarQuery: string })[],
-        totalCount: 0,
-        isFirstPage: true,
-        links,
-        problem: cause.message,
-      };
-    }
+    const [options, page] = await Promise.all([
+      fetchExplorerOptions(scope),
+      fetchExplorerPage(scope, filter, { first: PAGE_SIZE, after }).catch(refusedFilter),
+    ]);
+    const nextCursor = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    return {
+      canExplore: true as const,
+      filter,
+      options,
+      stories: page.edges.map((e) => ({ ...e.node, similarQuery: similarQuery(filter, e.node.id) })),
+      totalCount: page.totalCount,
+      isFirstPage: after === null,
+      links: explorerLinks(filter, nextCursor),
+      problem: 'problem' in page ? page.problem : null,
+    };
   } catch (cause) {
     return failLoad(cause, locals, url);
   }
