@@ -121,6 +121,18 @@ describe('storyFilterWhere and ExplorerRepository on real Postgres', () => {
     expect(await match({ statuses: ['REDACTED'] })).toEqual([]);
   });
 
+  it('follows answers the teller changes later (story_answer_option is kept by triggers)', async () => {
+    const [archetypeA, archetypeB] = a.archetypeIdsInSet(coachSetOf(a));
+    const story = await seedProcessedStory(ds, a, { redacted: { title: 'Later aangepast', text: 'aangepast verhaal' }, archetypes: [0] });
+    const matches = async (id: string) => (await repo.page(a.organisation.id, { ...EMPTY_STORY_FILTER, archetypeIds: [id], q: 'aangepast' }, 5, null)).stories.length;
+    expect([await matches(archetypeA), await matches(archetypeB)]).toEqual([1, 0]);
+    await new StoryRepository(ds).replaceAnswers(a.organisation.id, story, [{ questionId: 'gevoel', value: { kind: 'archetypes', archetypeIds: [archetypeB] } }]);
+    expect([await matches(archetypeA), await matches(archetypeB)]).toEqual([0, 1]);
+    await ds.query(`UPDATE answer SET value = '{"kind":"archetypes","archetypeIds":[]}' WHERE story_id = $1`, [story]);
+    expect(await matches(archetypeB)).toBe(0);
+    await ds.query('DELETE FROM story WHERE id = $1', [story]);
+  });
+
   it('pages with a keyset cursor without gaps or repeats', async () => {
     const first = await repo.page(a.organisation.id, EMPTY_STORY_FILTER, 2, null);
     expect(first.hasNextPage).toBe(true);

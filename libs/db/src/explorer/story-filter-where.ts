@@ -47,11 +47,11 @@ export const storyFilterWhere = (organisationId: string, filter: StoryFilter, op
   if (filter.wijkIds.length > 0) clauses.push(`s.wijk_id = ANY(${p(filter.wijkIds)}::uuid[])`);
   if (filter.vertelpuntIds.length > 0) clauses.push(`s.vertelpunt_id = ANY(${p(filter.vertelpuntIds)}::uuid[])`);
   if (filter.tellerKind) clauses.push(`s.teller_kind = ${p(filter.tellerKind)}`);
-  // Answer and tag filters are uncorrelated `s.id IN (…)` sets: Postgres hashes them once (GIN/btree indexes)
-  // instead of probing per story.
+  // Answer and tag filters are uncorrelated `s.id IN (…)` sets read from narrow indexes (story_answer_option,
+  // story_tag): Postgres builds each set once instead of probing per story.
   if (filter.archetypeIds.length > 0) {
-    clauses.push(`s.id IN (SELECT a.story_id FROM answer a WHERE a.organisation_id = ${org}
-      AND a.value -> 'archetypeIds' ?| ${p(filter.archetypeIds)}::text[])`);
+    clauses.push(`s.id IN (SELECT o.story_id FROM story_answer_option o WHERE o.organisation_id = ${org} AND o.kind = 'archetype'
+      AND o.option_id = ANY(${p(filter.archetypeIds)}::text[]))`);
   }
   if (filter.tagIds.length > 0 && options.tagGroups) {
     for (const group of options.tagGroups) {
@@ -71,14 +71,12 @@ export const storyFilterWhere = (organisationId: string, filter: StoryFilter, op
           FROM unnest(${tags}::uuid[]) AS wanted(id) LEFT JOIN tag wt ON wt.id = wanted.id AND wt.organisation_id = ${org}))`);
   }
   if (filter.leefgebieden.length > 0) {
-    clauses.push(`s.id IN (SELECT a.story_id FROM answer a WHERE a.organisation_id = ${org}
-      AND a.value -> 'optionIds' ?| ${p(filter.leefgebieden)}::text[]
-      AND a.question_id IN (SELECT q ->> 'id' FROM questionnaire_version qv, jsonb_array_elements(qv.questions) q
-                             WHERE qv.organisation_id = ${org} AND q ->> 'type' = 'leefgebied'))`);
+    clauses.push(`s.id IN (SELECT o.story_id FROM story_answer_option o WHERE o.organisation_id = ${org} AND o.kind = 'leefgebied'
+      AND o.option_id = ANY(${p(filter.leefgebieden)}::text[]))`);
   }
   for (const [questionId, answers] of groupBy(filter.choices, (c) => c.questionId)) {
-    clauses.push(`s.id IN (SELECT a.story_id FROM answer a WHERE a.organisation_id = ${org}
-      AND a.question_id = ${p(questionId)} AND a.value -> 'optionIds' ?| ${p(answers.map((a) => a.optionId))}::text[])`);
+    clauses.push(`s.id IN (SELECT o.story_id FROM story_answer_option o WHERE o.organisation_id = ${org}
+      AND o.question_id = ${p(questionId)} AND o.option_id = ANY(${p(answers.map((a) => a.optionId))}::text[]))`);
   }
   if (filter.length) {
     const { unit, min, max } = filter.length;
