@@ -210,7 +210,7 @@ export const seedExplorerStories = async (url: string, count: number, log: (line
       if ((offset / BATCH) % 10 === 9 || offset + size >= missing) log(`  ${have + offset + size} stories (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     }
     // What autovacuum would do after a bulk load: statistics and the visibility map (index-only scans).
-    for (const table of ['story', 'answer', 'story_tag', 'story_vector']) await client.query(`VACUUM ANALYZE ${table}`);
+    for (const table of ['story', 'answer', 'story_answer_option', 'story_tag', 'story_vector']) await client.query(`VACUUM ANALYZE ${table}`);
     return missing;
   } finally {
     await client.end();
