@@ -564,6 +564,7 @@ export const en: typeof nl = {
     intro: "Search and filter your organisation's processed stories. You only see the anonymised text: names and other details are left out.",
     geenToegang: 'Exploring stories is for facilitators, managers and administrators. Your own stories are under My stories.',
     naarMijnVerhalen: 'Go to my stories',
+    naarResultaten: 'Go to the stories found ({n})',
     fout: 'This filter is not right: {reden}',
     filters: {
       titel: 'Filters',

@@ -567,6 +567,7 @@ export const nl = {
     intro: 'Zoek en filter de verwerkte verhalen van je organisatie. Je ziet alleen de geanonimiseerde tekst: namen en andere gegevens zijn weggelaten.',
     geenToegang: 'Verhalen verkennen is voor facilitators, managers en beheerders. Je eigen verhalen vind je onder Mijn verhalen.',
     naarMijnVerhalen: 'Naar mijn verhalen',
+    naarResultaten: 'Naar de gevonden verhalen ({n})',
     fout: 'Dit filter klopt niet: {reden}',
     filters: {
       titel: 'Filters',
