@@ -10,6 +10,7 @@ import type { Config } from '@vertelpunt/config';
 import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import { bearerToken, hashToken } from './auth/session-token';
+import { ExplorerModule } from './explorer/explorer.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { requestSizeRule } from './common/graphql-limits';
 import { RateLimiter, rateLimitSubject } from './common/rate-limiter';
@@ -47,6 +48,7 @@ export class AppModule {
         MembersModule,
         TafelsModule,
         StoryPageModule,
+        ExplorerModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],

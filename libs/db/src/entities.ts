@@ -1,5 +1,6 @@
 import { StoryVectorEntity } from './analysis/story-vector.entity';
 import { TaggerModelEntity } from './analysis/tagger-model.entity';
+import { StoryAnswerOptionEntity } from './explorer/story-answer-option.entity';
 import { AuditEventEntity } from './audit/audit-event.entity';
 import { OrganisationEntity } from './organisations/organisation.entity';
 import { WijkEntity } from './organisations/wijk.entity';
@@ -46,4 +47,5 @@ export const ENTITIES = [
   TafelStoryEntity,
   TafelInsightEntity,
   TafelInterventionEntity,
+  StoryAnswerOptionEntity,
 ];

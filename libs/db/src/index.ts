@@ -37,3 +37,6 @@ export * from './tafels/tafel-story.entity';
 export * from './tafels/tafel-insight.entity';
 export * from './tafels/tafel-intervention.entity';
 export * from './tafels/tafel.repository';
+export * from './explorer/story-filter-where';
+export * from './explorer/explorer.repository';
+export * from './explorer/story-answer-option.entity';

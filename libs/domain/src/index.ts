@@ -12,3 +12,5 @@ export * from './questionnaires/validate-answers';
 export * from './defaults';
 export * from './questionnaires/validate-questions';
 export * from './tafels';
+export * from './explorer/story-filter';
+export * from './iso-date';

@@ -1,4 +1,5 @@
-import { checkText, isIsoDate, isUpcoming, validateTafelFields } from './tafel';
+import { isIsoDate } from '../iso-date';
+import { checkText, isUpcoming, validateTafelFields } from './tafel';
 
 const valid = {
   title: 'Tafel Schulden',
