@@ -100,4 +100,19 @@ describe('stories resolver (real Postgres and Redis)', () => {
     const own = await gql<{ story: { text: string | null } }>(api.url, STORY, { id: input.id }, as(coach));
     expect(own.data?.story.text).toBe(input.text);
   });
+
+  it('shows a colleague the anonymised title only, also in lists; the teller sees it as told', async () => {
+    const input = buildStoryInput(org, { title: 'Gesprek met mevrouw Yilmaz' });
+    await gql(api.url, CREATE_STORY, { input }, as(coach));
+    const facilitator = await login(api.url, org.users.facilitator.email, org.users.facilitator.password);
+    const single = await gql<{ story: { title: string } }>(api.url, 'query($id: ID!) { story(id: $id) { title } }', { id: input.id }, as(facilitator));
+    expect(single.data?.story.title).not.toContain('Yilmaz');
+    const list = await gql<{ stories: { edges: { node: { id: string; title: string } }[] } }>(api.url, '{ stories(first: 50) { edges { node { id title } } } }', {}, as(facilitator));
+    expect(JSON.stringify(list.data)).not.toContain('Yilmaz');
+    await ds.query(`UPDATE story SET redacted_title = 'Gesprek met mevrouw [NAAM]' WHERE id = $1`, [input.id]);
+    const redacted = await gql<{ story: { title: string } }>(api.url, 'query($id: ID!) { story(id: $id) { title } }', { id: input.id }, as(facilitator));
+    expect(redacted.data?.story.title).toBe('Gesprek met mevrouw [NAAM]');
+    const own = await gql<{ story: { title: string } }>(api.url, 'query($id: ID!) { story(id: $id) { title } }', { id: input.id }, as(coach));
+    expect(own.data?.story.title).toBe('Gesprek met mevrouw Yilmaz');
+  });
 });

@@ -3,6 +3,7 @@ import { StoryRepository, VertelpuntRepository, type StoryEntity, type StoryPage
 import { notFound } from '@vertelpunt/domain';
 import type { RequestContext } from '../common/request-context';
 import { requireActor } from '../common/require-actor';
+import { maySeeRaw } from '../story-page/raw-access';
 import { VertelForm } from '../vertelpunten/vertel-form.model';
 import { VertelFormService } from '../vertelpunten/vertel-form.service';
 import { AnswerInput, CreateStoryInput } from './create-story.input';
@@ -114,6 +115,13 @@ export class StoriesResolver {
   steps(@Parent() story: Story, @Context() ctx: RequestContext) {
     const actor = requireActor(ctx);
     return this.repository.stepsFor(actor.organisationId, story.id);
+  }
+
+  /** A title can hold a name ("Gesprek met mevrouw Yilmaz"): only its teller and admins see it as told. */
+  @ResolveField(() => String, { description: 'As told for its teller and admins; for everyone else the anonymised title.' })
+  title(@Parent() story: Story & { redactedTitle?: string | null; tellerUserId: string | null }, @Context() ctx: RequestContext) {
+    if (ctx.actor && maySeeRaw(ctx.actor, story)) return story.title;
+    return story.redactedTitle ?? 'Verhaal (de titel wordt nog geanonimiseerd)';
   }
 
   @ResolveField(() => Boolean)

@@ -44,7 +44,8 @@ export class StoryStep {
 @ObjectType()
 export class Story {
   @Field(() => ID) id!: string;
-  @Field() title!: string;
+  // `title` is a field resolver (StoriesResolver.title): as told for its teller and admins, anonymised for others.
+  title!: string;
   @Field(() => StoryStatusEnum) status!: StoryStatusEnum;
   @Field() tellerKind!: string;
   @Field() mode!: string;
