@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AnalysisRepository, StoryRepository, type StoryEntity } from '@vertelpunt/db';
+import { AnalysisRepository, StoryRepository, type StoryEntity, type VectorCursor } from '@vertelpunt/db';
 import { SimilarityIndex } from '@vertelpunt/ml';
 
 const BATCH = 20_000;
-type OrganisationIndex = { index: SimilarityIndex | null; loadedUntil: Date; refreshing: Promise<void> | null };
+type OrganisationIndex = { index: SimilarityIndex | null; loadedAfter: VectorCursor | null; refreshing: Promise<void> | null };
 
 /**
  * "Verhalen zoals dit" without pgvector: each API process keeps one in-memory index per organisation
@@ -35,7 +35,7 @@ export class SimilarStoriesService {
   private async current(organisationId: string): Promise<OrganisationIndex> {
     let entry = this.indexes.get(organisationId);
     if (!entry) {
-      entry = { index: null, loadedUntil: new Date(0), refreshing: null };
+      entry = { index: null, loadedAfter: null, refreshing: null };
       this.indexes.set(organisationId, entry);
     }
     entry.refreshing ??= this.refresh(organisationId, entry).finally(() => {
@@ -47,13 +47,13 @@ export class SimilarStoriesService {
 
   private async refresh(organisationId: string, entry: OrganisationIndex) {
     for (;;) {
-      const rows = await this.analysis.vectorsChangedSince(organisationId, entry.loadedUntil, BATCH);
+      const rows = await this.analysis.vectorsChangedAfter(organisationId, entry.loadedAfter, BATCH);
       for (const row of rows) {
         entry.index ??= new SimilarityIndex(row.vector.length, 4096);
+        entry.loadedAfter = row.cursor;
         if (row.vector.length !== entry.index.dims) continue; // a vector of another model; re-indexed later
         entry.index.remove(row.storyId);
         entry.index.add(row.storyId, row.vector);
-        entry.loadedUntil = row.updatedAt;
       }
       if (rows.length < BATCH) return;
     }

@@ -7,6 +7,9 @@ import { TaggerModelEntity } from './tagger-model.entity';
 export type TaxonomyWithTags = { id: string; key: string; tags: { id: string; key: string; label: string; examples: string[] }[] };
 export type FacilitatorLabel = { text: string; tagKey: string; taxonomyKey: string; positive: boolean };
 export type AutoTag = { tagId: string; score: number; why: string[] };
+/** Where an index stopped reading story vectors: Postgres's own timestamp text (µs) and the story id. */
+export type VectorCursor = { at: string; storyId: string };
+export type StoryVectorRow = { storyId: string; vector: number[] };
 
 /**
  * The writes of the processing pipeline. Each moves a story only from the status its step expects,
@@ -116,11 +119,17 @@ export class AnalysisRepository {
   }
 
   /** Vectors stored or changed after `since` (for keeping an in-memory index current), oldest first. */
-  async vectorsChangedSince(organisationId: string, since: Date, limit: number): Promise<{ storyId: string; vector: number[]; updatedAt: Date }[]> {
-    const rows: { story_id: string; vector: number[]; updated_at: Date }[] = await this.dataSource.query(
-      `SELECT story_id, vector, updated_at FROM story_vector WHERE organisation_id = $1 AND updated_at > $2 ORDER BY updated_at LIMIT $3`,
-      [organisationId, since, limit],
+  /**
+   * Vectors written after `after`, oldest first, `limit` at a time. The cursor keeps Postgres's microseconds (as text)
+   * and the story id, so rows written in the same millisecond — a bulk load — are read once and never skipped.
+   */
+  async vectorsChangedAfter(organisationId: string, after: VectorCursor | null, limit: number): Promise<(StoryVectorRow & { cursor: VectorCursor })[]> {
+    const rows: { story_id: string; vector: number[]; at: string }[] = await this.dataSource.query(
+      `SELECT story_id, vector, updated_at::text AS at FROM story_vector
+        WHERE organisation_id = $1 AND (updated_at, story_id) > ($2::timestamptz, $3::uuid)
+        ORDER BY updated_at, story_id LIMIT $4`,
+      [organisationId, after?.at ?? '-infinity', after?.storyId ?? '00000000-0000-0000-0000-000000000000', limit],
     );
-    return rows.map((r) => ({ storyId: r.story_id, vector: r.vector, updatedAt: new Date(r.updated_at) }));
+    return rows.map((r) => ({ storyId: r.story_id, vector: r.vector, cursor: { at: r.at, storyId: r.story_id } }));
   }
 }
