@@ -11,3 +11,4 @@ export * from './demo/demo-story';
 export * from './questionnaires/validate-answers';
 export * from './defaults';
 export * from './questionnaires/validate-questions';
+export * from './wat-telt';
