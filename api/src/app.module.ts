@@ -20,6 +20,7 @@ import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 import { StoriesModule } from './stories/stories.module';
 import { UploadsModule } from './uploads/uploads.module';
 import { VertelpuntenModule } from './vertelpunten/vertelpunten.module';
+import { WatTeltModule } from './wat-telt/wat-telt.module';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -36,6 +37,7 @@ export class AppModule {
         QuestionnairesModule,
         UploadsModule,
         ProcessingModule,
+        WatTeltModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],
