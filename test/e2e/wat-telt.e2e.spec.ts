@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { gql, login } from '../support/harness';
-import { loginExplained } from './support/beheer-helpers';
+import { a11yOnBothViewports, loggedInOnBothViewports, loginExplained } from './support/beheer-helpers';
 import { launchBrowser, laptopContext, phoneContext, seriousA11yViolations, startStack, type Stack } from './support/stack';
 
 // The e2e project's testTimeout does not reach hooks (starting the stack takes longer than 5 s).
@@ -129,6 +129,61 @@ describe('Wat telt: registering boards and seeing impact (browser)', () => {
     expect(stored.data!.watTeltClient.goals).toEqual([{ text: 'Post elke week openen', status: 'bereikt', history: [{ status: 'open' }, { status: 'bereikt' }] }]);
   });
 
+  it('works as a plain form without JavaScript: numeric inputs, and Dutch messages per field', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false, locale: 'nl-NL' });
+    const page = await context.newPage();
+    await loginExplained(page, stack.webUrl, stack.org.users.wijkcoach);
+    // Its own client, so the impact figures below stay about the three followed inwoners.
+    const token = await login(stack.apiUrl, stack.org.users.wijkcoach.email, stack.org.users.wijkcoach.password);
+    const created = await gql<{ createWatTeltClient: { id: string } }>(
+      stack.apiUrl,
+      'mutation($i: CreateWatTeltClientInput!) { createWatTeltClient(input: $i) { id } }',
+      { i: { code: 'NOJS-01' } },
+      { token, organisationId: stack.org.organisation.id },
+    );
+    await page.goto(`${stack.webUrl}/wat-telt/${created.data!.createWatTeltClient.id}/bord`);
+    await expect(page.getByRole('slider').count()).resolves.toBe(0);
+    await page.locator('#datum').fill('2026-05-01');
+    await page.locator('#rapportcijfer').fill('8');
+    await page.getByLabel('Financiën').check();
+    await page.locator('#p-financien-inwoner').fill('12');
+    await page.getByRole('button', { name: 'Gesprek opslaan' }).click();
+    await page.getByRole('alert').waitFor();
+    await expect(page.locator('#p-financien-inwoner-fout').innerText()).resolves.toContain('0 tot en met 10');
+    // What was typed is still there, to correct.
+    await expect(page.locator('#p-financien-inwoner').inputValue()).resolves.toBe('12');
+    await page.locator('#p-financien-inwoner').fill('6,4');
+    await page.locator('#p-financien-professional').fill('6');
+    await page.getByRole('button', { name: 'Gesprek opslaan' }).click();
+    await page.waitForURL(/melding=opgeslagen/);
+    await expect(page.locator('table').innerText()).resolves.toContain('I 6,4 · P 6,0');
+    await context.close();
+  });
+
+  it('imports a CSV file: a bad row changes nothing, until only the good rows are chosen', async () => {
+    const page = await (await laptopContext(browser)).newPage();
+    await loginExplained(page, stack.webUrl, stack.org.users.wijkcoach);
+    await page.goto(`${stack.webUrl}/wat-telt`);
+    await page.getByRole('link', { name: /importeren/ }).click();
+    await page.waitForURL(/\/wat-telt\/import$/);
+    const csv = [HEADER, 'IMP-0100;12-02-2026;Zuid;;6;Wonen;6;5;;;;;', 'piet@example.nl;2026-02-12;;;6;wonen;6;;;;;;'].join('\n');
+    await page.locator('#bestand').setInputFiles({ name: 'registraties.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.getByRole('button', { name: 'Controleren en importeren' }).click();
+    await page.getByRole('heading', { name: 'Verslag' }).waitFor();
+    await expect(page.getByRole('status').innerText()).resolves.toContain('Er is niets geïmporteerd');
+    const problems = await page.locator('table').innerText();
+    expect(problems).toContain('3');
+    expect(problems).toContain('e-mailadres');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const count = async () => (await stack.ds.query(`SELECT count(*)::int AS n FROM wat_telt_client WHERE organisation_id = $1 AND code = 'IMP-0100'`, [stack.org.organisation.id]))[0].n;
+    expect(await count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Alleen de goede rijen importeren (1)' }).click();
+    await page.getByRole('status').filter({ hasText: '1 gesprek(ken) geïmporteerd, 1 nieuwe cliënt(en)' }).waitFor();
+    expect(await count()).toBe(1);
+    await page.context().close();
+  });
+
   it("shows a manager the change from 3 inwoners and 'te weinig gegevens' for a smaller selection, never client data", async () => {
     // Two more followed inwoners in the same team, imported through the real API: rapportcijfer +2 and −1.
     const token = await login(stack.apiUrl, stack.org.users.wijkcoach.email, stack.org.users.wijkcoach.password);
@@ -170,5 +225,23 @@ describe('Wat telt: registering boards and seeing impact (browser)', () => {
     await expect(manager.locator('#verandering tr', { hasText: 'Rapportcijfer' }).innerText()).resolves.toContain('te weinig gegevens');
     expect(await seriousA11yViolations(manager)).toEqual([]);
     await manager.context().close();
+  });
+
+  it('passes axe on every Wat telt page and on Impact, on a laptop and on a phone', async () => {
+    const coachPages = await loggedInOnBothViewports(browser, stack.webUrl, stack.org.users.wijkcoach);
+    const managerPages = await loggedInOnBothViewports(browser, stack.webUrl, stack.org.users.manager);
+    try {
+      const results = {
+        ...(await a11yOnBothViewports(coachPages, stack.webUrl, '/wat-telt')),
+        ...(await a11yOnBothViewports(coachPages, stack.webUrl, `/wat-telt/${clientId}`)),
+        ...(await a11yOnBothViewports(coachPages, stack.webUrl, `/wat-telt/${clientId}/bord`)),
+        ...(await a11yOnBothViewports(coachPages, stack.webUrl, '/wat-telt/import')),
+        ...(await a11yOnBothViewports(managerPages, stack.webUrl, '/impact')),
+      };
+      for (const [where, violations] of Object.entries(results)) expect({ where, violations }).toEqual({ where, violations: [] });
+    } finally {
+      await coachPages.close();
+      await managerPages.close();
+    }
   });
 });

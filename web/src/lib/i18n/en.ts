@@ -672,7 +672,7 @@ export const en: typeof nl = {
       plakken: 'Or paste the contents here',
       controleren: 'Check and import',
       verslag: 'Report',
-      gelukt: '{metingen} conversations imported; {clienten} new clients.',
+      gelukt: 'Done: {metingen} conversation(s) imported, {clienten} new client(s).',
       nietsVeranderd: 'Nothing was imported.',
       telling: '{goed} lines are fine, {fout} lines have a problem.',
       foutenKop: 'Lines with a problem',

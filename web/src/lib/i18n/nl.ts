@@ -675,7 +675,7 @@ export const nl = {
       plakken: 'Of plak de inhoud hier',
       controleren: 'Controleren en importeren',
       verslag: 'Verslag',
-      gelukt: '{metingen} gesprekken geïmporteerd; {clienten} nieuwe cliënten.',
+      gelukt: 'Klaar: {metingen} gesprek(ken) geïmporteerd, {clienten} nieuwe cliënt(en).',
       nietsVeranderd: 'Er is niets geïmporteerd.',
       telling: '{goed} regels zijn goed, {fout} regels hebben een probleem.',
       foutenKop: 'Regels met een probleem',
