@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { DEFAULT_WAT_TELT_LEEFGEBIEDEN } from './leefgebieden';
 import { parseCsv } from './csv';
 import { validateImport } from './import-rows';
@@ -67,6 +69,18 @@ describe('validateImport', () => {
     expect(problems[5]).toEqual([]);
     expect(problems[6]).toEqual(['Het rapportcijfer wijkt af van regel 5 van dezelfde meting.']);
     expect(result.measurements.map((m) => [m.clientCode, m.lines])).toEqual([['NRD-4', [5]]]);
+  });
+
+  it('accepts the documented example file (docs/wat-telt-import-voorbeeld.csv)', () => {
+    const example = readFileSync(path.resolve(__dirname, '../../../../docs/wat-telt-import-voorbeeld.csv'), 'utf8');
+    const result = validateImport(example, { ...context, wijken: [{ id: 'w-noord', name: 'Noord' }] });
+    expect(result.rows.flatMap((r) => r.problems)).toEqual([]);
+    expect(result.measurements.map((m) => [m.clientCode, m.draft.measuredOn, m.draft.positions.length])).toEqual([
+      ['NRD-0042', '2026-01-15', 2],
+      ['NRD-0042', '2026-04-01', 1],
+      ['ZLD-0007', '2026-02-03', 1],
+    ]);
+    expect(result.measurements[2].draft.goals[0].text).toBe('Naar de koffieochtend; samen met de buurvrouw');
   });
 
   it('refuses a file without the required columns', () => {
