@@ -33,13 +33,12 @@ export class WatTeltResolver {
   @Query(() => WatTeltBoardModel, { description: "The organisation's leefgebieden, wijken and teams." })
   async watTeltBoard(@Context() ctx: RequestContext) {
     const actor = requireActor(ctx, ...REGISTERS, 'manager');
-    const [board, wijken, clients] = await Promise.all([
+    // Team names only, never clients: a manager needs them to choose a selection.
+    const [board, wijken, teams] = await Promise.all([
       this.service.board(actor.organisationId),
       this.organisations.wijken(actor.organisationId),
-      // Team names only, never clients; a manager needs them to choose a selection.
-      this.service.listClients(actor),
+      this.service.teams(actor.organisationId),
     ]);
-    const teams = [...new Set(clients.map((c) => c.team).filter((t): t is string => !!t))].sort((a, b) => a.localeCompare(b, 'nl'));
     return { ...board, wijken, teams };
   }
 
@@ -56,11 +55,8 @@ export class WatTeltResolver {
   }
 
   @Query(() => WatTeltClientModel)
-  async watTeltClient(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
-    const actor = requireActor(ctx, ...REGISTERS);
-    const client = await this.service.client(actor, id);
-    const summary = (await this.service.listClients(actor)).find((c) => c.id === client.id);
-    return summary ?? client;
+  watTeltClient(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+    return this.service.clientSummary(requireActor(ctx, ...REGISTERS), id);
   }
 
   @Mutation(() => WatTeltClientModel)

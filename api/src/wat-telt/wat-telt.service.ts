@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
-import { OrganisationRepository, UserEntity, WatTeltRepository, type WatTeltGoalWithHistory, type WatTeltMeasurementWithScores } from '@vertelpunt/db';
+import { Injectable } from '@nestjs/common';
+import { OrganisationRepository, WatTeltRepository, type WatTeltGoalWithHistory, type WatTeltMeasurementWithScores } from '@vertelpunt/db';
 import {
   boardFor,
   clientCodeProblems,
@@ -14,7 +13,6 @@ import {
   type WatTeltBoard,
 } from '@vertelpunt/domain';
 import type { Actor } from '../common/request-context';
-import { DATA_SOURCE } from '../common/tokens';
 import type {
   CreateWatTeltClientInput,
   ImportWatTeltInput,
@@ -34,7 +32,6 @@ export class WatTeltService {
   constructor(
     private readonly watTelt: WatTeltRepository,
     private readonly organisations: OrganisationRepository,
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 
   async board(organisationId: string): Promise<WatTeltBoard> {
@@ -54,6 +51,17 @@ export class WatTeltService {
 
   listClients(actor: Actor) {
     return this.watTelt.listClients(actor.organisationId);
+  }
+
+  teams(organisationId: string) {
+    return this.watTelt.teams(organisationId);
+  }
+
+  /** The client with its counts; another organisation's client is simply not found. */
+  async clientSummary(actor: Actor, id: string) {
+    const [client] = await this.watTelt.listClients(actor.organisationId, id);
+    if (!client) throw notFound('Cliënt');
+    return client;
   }
 
   /** Another organisation's client is simply not found. */
@@ -103,9 +111,9 @@ export class WatTeltService {
   async measurementsOf(organisationId: string, clientId: string): Promise<WatTeltMeasurementModel[]> {
     const measurements = await this.watTelt.measurementsOf(organisationId, clientId);
     const userIds = [...new Set(measurements.map((m) => m.professionalUserId).filter((id): id is string => id !== null))];
-    const users = userIds.length ? await this.dataSource.getRepository(UserEntity).createQueryBuilder('u').where('u.id IN (:...userIds)', { userIds }).getMany() : [];
+    const names = await this.watTelt.professionalNames(organisationId, userIds);
     const order = new Map((await this.board(organisationId)).leefgebieden.map((l, i) => [l.key, i]));
-    return measurements.map((m) => toMeasurementModel(m, users.find((u) => u.id === m.professionalUserId)?.name ?? null, order));
+    return measurements.map((m) => toMeasurementModel(m, (m.professionalUserId && names.get(m.professionalUserId)) || null, order));
   }
 
   async goalsOf(organisationId: string, clientId: string): Promise<WatTeltGoalModel[]> {

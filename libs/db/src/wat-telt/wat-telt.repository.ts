@@ -41,8 +41,9 @@ export class WatTeltRepository {
     });
   }
 
-  async listClients(organisationId: string): Promise<WatTeltClientSummary[]> {
-    const { entities, raw } = await this.dataSource
+  /** All clients of the organisation, or one when `id` is given, with how often and when they were last measured. */
+  async listClients(organisationId: string, id?: string): Promise<WatTeltClientSummary[]> {
+    const query = this.dataSource
       .getRepository(WatTeltClientEntity)
       .createQueryBuilder('c')
       .leftJoin(WatTeltMeasurementEntity, 'm', 'm.client_id = c.id AND m.organisation_id = c.organisation_id')
@@ -50,9 +51,29 @@ export class WatTeltRepository {
       .addSelect(`to_char(max(m.measured_on), 'YYYY-MM-DD')`, 'last_measured_on')
       .where('c.organisation_id = :organisationId', { organisationId })
       .groupBy('c.id')
-      .orderBy('c.code', 'ASC')
-      .getRawAndEntities<{ measurement_count: number; last_measured_on: string | null }>();
+      .orderBy('c.code', 'ASC');
+    if (id) query.andWhere('c.id = :id', { id });
+    const { entities, raw } = await query.getRawAndEntities<{ measurement_count: number; last_measured_on: string | null }>();
     return entities.map((client, i) => Object.assign(client, { measurementCount: raw[i].measurement_count, lastMeasuredOn: raw[i].last_measured_on }));
+  }
+
+  /** Team names used on clients, for choosing a selection; no client data. */
+  async teams(organisationId: string): Promise<string[]> {
+    const rows: { team: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT team FROM wat_telt_client WHERE organisation_id = $1 AND team IS NOT NULL ORDER BY team`,
+      [organisationId],
+    );
+    return rows.map((r) => r.team);
+  }
+
+  /** Names of the professionals who recorded measurements, by user id; only members of the organisation. */
+  async professionalNames(organisationId: string, userIds: string[]): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const rows: { id: string; name: string }[] = await this.dataSource.query(
+      `SELECT u.id, u.name FROM app_user u JOIN membership m ON m.user_id = u.id AND m.organisation_id = $1 WHERE u.id = ANY($2::uuid[])`,
+      [organisationId, userIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   findClient(organisationId: string, id: string): Promise<WatTeltClientEntity | null> {
@@ -82,7 +103,7 @@ export class WatTeltRepository {
   }
 
   async goalsOf(organisationId: string, clientId: string): Promise<WatTeltGoalWithHistory[]> {
-    const goals = await this.dataSource.getRepository(WatTeltGoalEntity).find({ where: { organisationId, clientId }, order: { createdAt: 'ASC' } });
+    const goals = await this.dataSource.getRepository(WatTeltGoalEntity).find({ where: { organisationId, clientId }, order: { createdAt: 'ASC', id: 'ASC' } });
     if (goals.length === 0) return [];
     const history = await this.dataSource
       .getRepository(WatTeltGoalStatusEntity)
