@@ -236,6 +236,7 @@ describe('Wat telt: registering boards and seeing impact (browser)', () => {
         ...(await a11yOnBothViewports(coachPages, stack.webUrl, `/wat-telt/${clientId}`)),
         ...(await a11yOnBothViewports(coachPages, stack.webUrl, `/wat-telt/${clientId}/bord`)),
         ...(await a11yOnBothViewports(coachPages, stack.webUrl, '/wat-telt/import')),
+        ...(await a11yOnBothViewports(coachPages, stack.webUrl, '/wat-telt/leefgebieden')),
         ...(await a11yOnBothViewports(managerPages, stack.webUrl, '/impact')),
       };
       for (const [where, violations] of Object.entries(results)) expect({ where, violations }).toEqual({ where, violations: [] });
@@ -243,5 +244,31 @@ describe('Wat telt: registering boards and seeing impact (browser)', () => {
       await coachPages.close();
       await managerPages.close();
     }
+  });
+
+  it("lets an admin replace the default leefgebieden by the organisation's own cards, keeping keys", async () => {
+    const admin = await (await laptopContext(browser)).newPage();
+    await loginExplained(admin, stack.webUrl, stack.org.users.admin);
+    await admin.goto(`${stack.webUrl}/wat-telt/leefgebieden`);
+    await expect(admin.locator('main').innerText()).resolves.toContain('Dit is de standaardlijst');
+    await admin.getByLabel('Leefgebieden', { exact: true }).fill('financien = Geld en schulden\nwonen = Wonen\nMeedoen in de buurt');
+    await admin.getByRole('button', { name: 'Lijst opslaan' }).click();
+    await admin.waitForURL(/opgeslagen/);
+    await expect(admin.locator('main').innerText()).resolves.toContain('eigen lijst met 3 leefgebieden');
+    expect(await seriousA11yViolations(admin)).toEqual([]);
+
+    // The client's earlier conversations keep their leefgebied under the new name.
+    await admin.goto(`${stack.webUrl}/wat-telt/${clientId}`);
+    await expect(admin.locator('table').innerText()).resolves.toContain('Geld en schulden');
+    await admin.goto(`${stack.webUrl}/wat-telt/${clientId}/bord`);
+    await expect(admin.locator('fieldset legend').allInnerTexts()).resolves.toEqual(
+      expect.arrayContaining(['Geld en schulden', 'Wonen', 'Meedoen in de buurt']),
+    );
+
+    await admin.goto(`${stack.webUrl}/wat-telt/leefgebieden`);
+    await admin.getByRole('button', { name: 'Terug naar de standaardlijst' }).click();
+    await admin.waitForURL(/opgeslagen/);
+    await expect(admin.locator('main').innerText()).resolves.toContain('Dit is de standaardlijst');
+    await admin.context().close();
   });
 });

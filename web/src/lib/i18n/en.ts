@@ -682,6 +682,19 @@ export const en: typeof nl = {
       leeg: 'Choose a file or paste the contents.',
       teGroot: 'The file is larger than 2 MB. Split it into smaller files.',
     },
+    leefgebieden: {
+      titel: 'Areas of life on the board',
+      standaard:
+        'This is the default list: the 14 areas of life Wat telt started with. The cards differ per organisation, so an administrator can adapt the list to your own cards.',
+      eigen: 'Your organisation uses its own list of {n} areas of life.',
+      aanpassen: 'Change the list',
+      uitleg:
+        'One area of life per line, as "key = Name". The key stays the same when you only change the name, so earlier conversations stay correct. A line with only a name gets a new key.',
+      lijst: 'Areas of life',
+      opslaan: 'Save list',
+      terugNaarStandaard: 'Back to the default list',
+      opgeslagen: 'The list of areas of life has been saved.',
+    },
     impact: {
       intro:
         'What changes for residents followed with Wat telt? For each resident we compare the first and the latest conversation in the chosen period.',

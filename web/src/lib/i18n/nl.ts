@@ -685,6 +685,19 @@ export const nl = {
       leeg: 'Kies een bestand of plak de inhoud.',
       teGroot: 'Het bestand is groter dan 2 MB. Splits het in kleinere bestanden.',
     },
+    leefgebieden: {
+      titel: 'Leefgebieden van het bord',
+      standaard:
+        'Dit is de standaardlijst: de 14 leefgebieden waar Wat telt mee begon. De kaartjes verschillen per organisatie, dus een beheerder kan de lijst aanpassen aan jullie eigen kaartjes.',
+      eigen: 'Jullie organisatie gebruikt een eigen lijst met {n} leefgebieden.',
+      aanpassen: 'Lijst aanpassen',
+      uitleg:
+        'Eén leefgebied per regel, als "sleutel = Naam". De sleutel blijft hetzelfde als je alleen de naam verandert, zodat eerdere gesprekken blijven kloppen. Een regel met alleen een naam krijgt een nieuwe sleutel.',
+      lijst: 'Leefgebieden',
+      opslaan: 'Lijst opslaan',
+      terugNaarStandaard: 'Terug naar de standaardlijst',
+      opgeslagen: 'De lijst met leefgebieden is opgeslagen.',
+    },
     impact: {
       intro:
         'Wat verandert er voor inwoners die met Wat telt worden gevolgd? We vergelijken per inwoner het eerste en het laatste gesprek in de gekozen periode.',

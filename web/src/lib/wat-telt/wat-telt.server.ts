@@ -215,3 +215,16 @@ export type ImpactSelection = { from: string | null; to: string | null; wijkId: 
 
 export const fetchImpact = async (scope: Scope, selection: ImpactSelection): Promise<Impact> =>
   (await graphql<{ watTeltImpact: Impact }>(IMPACT, { selection }, scope)).watTeltImpact;
+
+const SET_LEEFGEBIEDEN = /* GraphQL */ `
+  mutation SetWatTeltLeefgebieden($leefgebieden: [WatTeltLeefgebiedInput!]!) {
+    setWatTeltLeefgebieden(leefgebieden: $leefgebieden) {
+      isDefault
+    }
+  }
+`;
+
+/** An empty list returns to the default cards. */
+export const setLeefgebieden = async (scope: Scope, leefgebieden: Leefgebied[]): Promise<void> => {
+  await graphql(SET_LEEFGEBIEDEN, { leefgebieden }, scope);
+};
