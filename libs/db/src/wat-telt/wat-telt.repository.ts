@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   PERSPECTIVES,
+  type Perspective,
   type ImpactGoal,
   type ImpactMeasurement,
   type ImportedMeasurement,
@@ -191,23 +192,33 @@ export class WatTeltRepository {
     if (selection.to) add('m.measured_on <= ?', selection.to);
     if (selection.wijkId) add('c.wijk_id = ?', selection.wijkId);
     if (selection.team) add('lower(c.team) = lower(?)', selection.team);
-    const rows: { id: string; client_id: string; measured_on: string; rapportcijfer: number; scores: { l: string; p: string; v: string }[] | null }[] =
-      await this.dataSource.query(
-        `SELECT m.id, m.client_id, to_char(m.measured_on, 'YYYY-MM-DD') AS measured_on, m.rapportcijfer,
-                json_agg(json_build_object('l', s.leefgebied, 'p', s.perspective, 'v', s.position)) FILTER (WHERE s.id IS NOT NULL) AS scores
-           FROM wat_telt_measurement m
-           JOIN wat_telt_client c ON c.id = m.client_id AND c.organisation_id = m.organisation_id
-           LEFT JOIN wat_telt_score s ON s.measurement_id = m.id AND s.organisation_id = m.organisation_id
-          WHERE ${where.join(' AND ')}
-          GROUP BY m.id
-          ORDER BY m.measured_on, m.created_at`,
+    // Two flat queries and a join in memory: much cheaper than aggregating JSON per measurement.
+    const selected = `SELECT m.id, m.client_id, m.measured_on, m.created_at, m.rapportcijfer
+                        FROM wat_telt_measurement m
+                        JOIN wat_telt_client c ON c.id = m.client_id AND c.organisation_id = m.organisation_id
+                       WHERE ${where.join(' AND ')}`;
+    const [rows, scores]: [
+      { id: string; client_id: string; measured_on: string; rapportcijfer: number }[],
+      { measurement_id: string; leefgebied: string; perspective: Perspective; position: number }[],
+    ] = await Promise.all([
+      this.dataSource.query(`SELECT id, client_id, to_char(measured_on, 'YYYY-MM-DD') AS measured_on, rapportcijfer FROM (${selected}) m ORDER BY measured_on, created_at`, params),
+      this.dataSource.query(
+        `SELECT s.measurement_id, s.leefgebied, s.perspective, s.position::float8 AS position
+           FROM (${selected}) m JOIN wat_telt_score s ON s.measurement_id = m.id AND s.organisation_id = $1`,
         params,
-      );
+      ),
+    ]);
+    const positions = new Map<string, ImpactMeasurement['positions']>();
+    for (const s of scores) {
+      const list = positions.get(s.measurement_id) ?? [];
+      list.push({ leefgebied: s.leefgebied, perspective: s.perspective, position: s.position });
+      positions.set(s.measurement_id, list);
+    }
     const measurements: ImpactMeasurement[] = rows.map((r) => ({
       clientId: r.client_id,
       measuredOn: r.measured_on,
       rapportcijfer: Number(r.rapportcijfer),
-      positions: (r.scores ?? []).map((s) => ({ leefgebied: s.l, perspective: s.p as ImpactMeasurement['positions'][number]['perspective'], position: Number(s.v) })),
+      positions: positions.get(r.id) ?? [],
     }));
     const clientIds = [...new Set(measurements.map((m) => m.clientId))];
     const goals: ImpactGoal[] =

@@ -38,9 +38,6 @@ const changeFigure = (changesInTenths: number[], thresholdTenths: number): Chang
   distribution: distributionOf(changesInTenths, thresholdTenths),
 });
 
-const positionOf = (m: ImpactMeasurement, leefgebied: string, perspective: Perspective) =>
-  m.positions.find((p) => p.leefgebied === leefgebied && p.perspective === perspective)?.position;
-
 /**
  * The impact of a selection. Per inwoner the first and the latest measurement are compared (in
  * date order; measurements on one date keep their given order). A leefgebied counts for an inwoner
@@ -54,41 +51,62 @@ export const computeImpact = (
 ): ImpactFigures => {
   const thresholdTenths = toTenths(threshold);
   const byClient = new Map<string, ImpactMeasurement[]>();
-  for (const m of measurements) byClient.set(m.clientId, [...(byClient.get(m.clientId) ?? []), m]);
-  const series = [...byClient.values()].map((list) =>
-    list.map((m, i) => ({ m, i })).sort((a, b) => a.m.measuredOn.localeCompare(b.m.measuredOn) || a.i - b.i).map(({ m }) => m),
-  );
-  const followed = series.filter((list) => list.length >= 2);
+  for (const m of measurements) {
+    const list = byClient.get(m.clientId);
+    if (list) list.push(m);
+    else byClient.set(m.clientId, [m]);
+  }
 
-  const rapportcijfer = followed.map((list) => (list[list.length - 1].rapportcijfer - list[0].rapportcijfer) * 10);
+  // One pass per inwoner, in date order (ISO dates compare as strings; sort is stable for equal dates).
+  // This runs over every measurement of a selection, so it avoids allocating per measurement.
+  const rapportcijfer: number[] = [];
+  const changesBy = new Map<string, number[]>();
+  const gapsBy = new Map<string, number[]>();
+  const add = (to: Map<string, number[]>, key: string, value: number) => {
+    const list = to.get(key);
+    if (list) list.push(value);
+    else to.set(key, [value]);
+  };
+  let followedCount = 0;
+  for (const list of byClient.values()) {
+    list.sort((a, b) => (a.measuredOn < b.measuredOn ? -1 : a.measuredOn > b.measuredOn ? 1 : 0));
+    const followed = list.length >= 2;
+    if (followed) {
+      followedCount += 1;
+      rapportcijfer.push((list[list.length - 1].rapportcijfer - list[0].rapportcijfer) * 10);
+    }
+    const inwoner = new Map<string, { first: number; last: number; count: number }>();
+    const latestGap = new Map<string, number>();
+    for (const m of list) {
+      for (const p of m.positions) {
+        if (p.perspective !== 'inwoner') continue;
+        const seen = inwoner.get(p.leefgebied);
+        if (seen) {
+          seen.last = toTenths(p.position);
+          seen.count += 1;
+        } else inwoner.set(p.leefgebied, { first: toTenths(p.position), last: toTenths(p.position), count: 1 });
+        const professional = m.positions.find((q) => q.perspective === 'professional' && q.leefgebied === p.leefgebied);
+        if (professional) latestGap.set(p.leefgebied, toTenths(p.position) - toTenths(professional.position));
+      }
+    }
+    if (followed) for (const [leefgebied, seen] of inwoner) if (seen.count >= 2) add(changesBy, leefgebied, seen.last - seen.first);
+    for (const [leefgebied, gap] of latestGap) add(gapsBy, leefgebied, gap);
+  }
 
-  const leefgebiedKeys = [...new Set(measurements.flatMap((m) => m.positions.map((p) => p.leefgebied)))].sort();
-  const leefgebieden = leefgebiedKeys.map((leefgebied) => {
-    const changes = followed.flatMap((list) => {
-      const placed = list.map((m) => positionOf(m, leefgebied, 'inwoner')).filter((p): p is number => p !== undefined);
-      return placed.length >= 2 ? [toTenths(placed[placed.length - 1]) - toTenths(placed[0])] : [];
-    });
-    return { leefgebied, change: changeFigure(changes, thresholdTenths) };
-  });
-
-  const perspectiveGap = leefgebiedKeys.map((leefgebied) => {
-    const gaps = series.flatMap((list) => {
-      const latest = [...list].reverse().find((m) => positionOf(m, leefgebied, 'inwoner') !== undefined && positionOf(m, leefgebied, 'professional') !== undefined);
-      return latest ? [toTenths(positionOf(latest, leefgebied, 'inwoner')!) - toTenths(positionOf(latest, leefgebied, 'professional')!)] : [];
-    });
-    return { leefgebied, n: gaps.length, distribution: distributionOf(gaps, thresholdTenths) };
-  });
-
+  const keys = (map: Map<string, number[]>) => [...map.keys()].sort();
   const byStatus: Record<GoalStatus, number> = { open: 0, bezig: 0, bereikt: 0, gestopt: 0 };
   for (const goal of goals) byStatus[goal.status] += 1;
 
   return {
     threshold,
-    inwonersMeasured: series.length,
-    inwonersWithFollowUp: followed.length,
+    inwonersMeasured: byClient.size,
+    inwonersWithFollowUp: followedCount,
     rapportcijfer: changeFigure(rapportcijfer, thresholdTenths),
-    leefgebieden: leefgebieden.filter((l) => l.change.n > 0),
+    leefgebieden: keys(changesBy).map((leefgebied) => ({ leefgebied, change: changeFigure(changesBy.get(leefgebied)!, thresholdTenths) })),
     goals: { inwoners: new Set(goals.map((g) => g.clientId)).size, total: goals.length, byStatus },
-    perspectiveGap: perspectiveGap.filter((g) => g.n > 0),
+    perspectiveGap: keys(gapsBy).map((leefgebied) => {
+      const gaps = gapsBy.get(leefgebied)!;
+      return { leefgebied, n: gaps.length, distribution: distributionOf(gaps, thresholdTenths) };
+    }),
   };
 };
