@@ -113,7 +113,7 @@ export class WatTeltLeefgebiedInput {
 
 @InputType()
 export class ImportWatTeltInput {
-  @Field() @IsString() @MaxLength(2_000_000) csv!: string;
+  @Field() @IsString() @MaxLength(900_000, { message: 'Het bestand is groter dan 900 kB. Splits het in kleinere bestanden.' }) csv!: string;
   @Field({ defaultValue: false, description: 'Import the valid rows even when other rows have problems.' }) @IsBoolean() validRowsOnly!: boolean;
 }
 

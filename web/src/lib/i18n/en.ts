@@ -680,7 +680,7 @@ export const en: typeof nl = {
       problemen: 'What is wrong',
       alleenGoed: 'Import only the good rows ({goed})',
       leeg: 'Choose a file or paste the contents.',
-      teGroot: 'The file is larger than 2 MB. Split it into smaller files.',
+      teGroot: 'The file is larger than 900 kB. Split it into smaller files.',
     },
     leefgebieden: {
       titel: 'Areas of life on the board',

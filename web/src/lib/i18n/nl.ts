@@ -683,7 +683,7 @@ export const nl = {
       problemen: 'Wat er mis is',
       alleenGoed: 'Alleen de goede rijen importeren ({goed})',
       leeg: 'Kies een bestand of plak de inhoud.',
-      teGroot: 'Het bestand is groter dan 2 MB. Splits het in kleinere bestanden.',
+      teGroot: 'Het bestand is groter dan 900 kB. Splits het in kleinere bestanden.',
     },
     leefgebieden: {
       titel: 'Leefgebieden van het bord',
