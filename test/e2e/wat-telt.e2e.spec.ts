@@ -152,6 +152,11 @@ describe('Wat telt: registering boards and seeing impact (browser)', () => {
     await expect(page.locator('#p-financien-inwoner-fout').innerText()).resolves.toContain('0 tot en met 10');
     // What was typed is still there, to correct.
     await expect(page.locator('#p-financien-inwoner').inputValue()).resolves.toBe('12');
+    // A chosen leefgebied without any chip: the API refuses it, and says so next to the leefgebied.
+    await page.locator('#p-financien-inwoner').fill('');
+    await page.getByRole('button', { name: 'Gesprek opslaan' }).click();
+    await page.getByRole('alert').waitFor();
+    await expect(page.locator('#financien-fout').innerText()).resolves.toBe('Plaats minstens één fiche op de schaal.');
     await page.locator('#p-financien-inwoner').fill('6,4');
     await page.locator('#p-financien-professional').fill('6');
     await page.getByRole('button', { name: 'Gesprek opslaan' }).click();

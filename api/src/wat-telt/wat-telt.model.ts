@@ -1,8 +1,8 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, createUnionType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { GOAL_STATUSES, THIRD_PERSPECTIVE_ROLES, type GoalStatus, type ThirdPerspectiveRole } from '@vertelpunt/domain';
-import { Wijk } from '../stories/story.model';
+import { FieldProblem, Wijk } from '../stories/story.model';
 
 @ObjectType()
 export class WatTeltLeefgebiedModel {
@@ -37,6 +37,22 @@ export class WatTeltMeasurementModel {
   @Field(() => String, { nullable: true }) professionalName!: string | null;
   @Field(() => [WatTeltPositionsModel], { description: 'The chosen leefgebieden, in board order.' }) leefgebieden!: WatTeltPositionsModel[];
 }
+
+@ObjectType('WatTeltMeasurementRecorded')
+export class WatTeltMeasurementRecorded {
+  @Field(() => WatTeltMeasurementModel) measurement!: WatTeltMeasurementModel;
+}
+
+@ObjectType('WatTeltMeasurementRejected', { description: 'Nothing was stored; each problem names its field (rapportcijfer, leefgebieden.<key>.<perspective>, goals.<i>.text, …).' })
+export class WatTeltMeasurementRejected {
+  @Field(() => [FieldProblem]) problems!: FieldProblem[];
+}
+
+export const RecordWatTeltMeasurementResult = createUnionType({
+  name: 'RecordWatTeltMeasurementResult',
+  types: () => [WatTeltMeasurementRecorded, WatTeltMeasurementRejected] as const,
+  resolveType: (value: WatTeltMeasurementRecorded | WatTeltMeasurementRejected) => ('measurement' in value ? WatTeltMeasurementRecorded : WatTeltMeasurementRejected),
+});
 
 @ObjectType()
 export class WatTeltGoalStatusChangeModel {

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { gql, login, openDataSource, seedTestOrganisation, startApi, testConfig, type TestOrganisation } from '@vertelpunt/test/support/harness';
 
 const CREATE_CLIENT = `mutation($i: CreateWatTeltClientInput!) { createWatTeltClient(input: $i) { id code team wijk { name } measurementCount } }`;
-const RECORD = `mutation($i: RecordWatTeltMeasurementInput!) { recordWatTeltMeasurement(input: $i) { id measuredOn rapportcijfer professionalName leefgebieden { leefgebied inwoner professional derde } } }`;
+const RECORD = `mutation($i: RecordWatTeltMeasurementInput!) { recordWatTeltMeasurement(input: $i) { __typename ... on WatTeltMeasurementRecorded { measurement { id measuredOn rapportcijfer professionalName leefgebieden { leefgebied inwoner professional derde } } } ... on WatTeltMeasurementRejected { problems { field message } } } }`;
 const CLIENT = `query($id: ID!) { watTeltClient(id: $id) { code measurementCount lastMeasuredOn measurements { measuredOn rapportcijfer thirdRole note leefgebieden { leefgebied inwoner professional derde } } goals { id text status history { status changedOn } } } }`;
 const IMPORT = `mutation($i: ImportWatTeltInput!) { importWatTelt(input: $i) { imported measurementsImported clientsCreated validRows invalidRows fileProblems rows { line clientCode problems } } }`;
 const IMPACT = `query($s: WatTeltImpactSelectionInput) { watTeltImpact(selection: $s) {
@@ -85,7 +85,7 @@ describe('Wat telt registration, import and impact (API)', () => {
     expect(created.data?.createWatTeltClient).toMatchObject({ wijk: { name: 'Noord' }, team: 'Team Noord' });
     const clientId = created.data!.createWatTeltClient.id;
 
-    const first = await gql<{ recordWatTeltMeasurement: { professionalName: string; leefgebieden: unknown[] } }>(api.url, RECORD, {
+    const first = await gql<{ recordWatTeltMeasurement: { measurement: { professionalName: string; leefgebieden: unknown[] } } }>(api.url, RECORD, {
       i: {
         clientId, measuredOn: '2026-01-15', rapportcijfer: 5, thirdRole: 'mantelzorger', note: 'Eerste gesprek',
         leefgebieden: [{ leefgebied: 'wonen', inwoner: 6.5, professional: 5 }, { leefgebied: 'financien', inwoner: 3.2, professional: 2.8, derde: 4 }],
@@ -94,23 +94,25 @@ describe('Wat telt registration, import and impact (API)', () => {
     }, as(coach));
     expect(first.errors).toBeUndefined();
     // Board order: financiën before wonen.
-    expect(first.data?.recordWatTeltMeasurement.leefgebieden).toEqual([
+    expect(first.data?.recordWatTeltMeasurement.measurement.leefgebieden).toEqual([
       { leefgebied: 'financien', inwoner: 3.2, professional: 2.8, derde: 4 },
       { leefgebied: 'wonen', inwoner: 6.5, professional: 5, derde: null },
     ]);
-    expect(first.data?.recordWatTeltMeasurement.professionalName).toContain('wijkcoach');
+    expect(first.data?.recordWatTeltMeasurement.measurement.professionalName).toContain('wijkcoach');
 
-    const bad = await gql<unknown>(api.url, RECORD, {
+    const bad = await gql<{ recordWatTeltMeasurement: { __typename: string; problems: { field: string; message: string }[] } }>(api.url, RECORD, {
       i: { clientId, measuredOn: '2026-04-01', rapportcijfer: 11, leefgebieden: [{ leefgebied: 'financien', inwoner: 10.5 }, { leefgebied: 'maan', inwoner: 3 }] },
     }, as(coach));
-    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
-    expect((bad.errors?.[0].extensions?.fields as { field: string }[]).map((f) => f.field)).toEqual(['rapportcijfer', 'leefgebieden.financien.inwoner', 'leefgebieden.maan']);
+    expect(bad.data?.recordWatTeltMeasurement.__typename).toBe('WatTeltMeasurementRejected');
+    expect(bad.data?.recordWatTeltMeasurement.problems.map((f) => f.field)).toEqual(['rapportcijfer', 'leefgebieden.financien.inwoner', 'leefgebieden.maan']);
+    expect(bad.data?.recordWatTeltMeasurement.problems[0].message).toBe('Het rapportcijfer is een heel getal van 1 tot en met 10.');
+    expect(await countRows('wat_telt_measurement', org.organisation.id)).toBe(1);
 
     const goalId = (await gql<{ watTeltClient: { goals: { id: string }[] } }>(api.url, CLIENT, { id: clientId }, as(coach))).data!.watTeltClient.goals[0].id;
-    const followUp = await gql(api.url, RECORD, {
+    const followUp = await gql<{ recordWatTeltMeasurement: { __typename: string } }>(api.url, RECORD, {
       i: { clientId, measuredOn: '2026-04-01', rapportcijfer: 7, leefgebieden: [{ leefgebied: 'financien', inwoner: 5.9, professional: 5.1 }], goalUpdates: [{ goalId, status: 'bereikt' }] },
     }, as(admin));
-    expect(followUp.errors).toBeUndefined();
+    expect(followUp.data?.recordWatTeltMeasurement.__typename).toBe('WatTeltMeasurementRecorded');
 
     const client = await gql<{ watTeltClient: { measurementCount: number; lastMeasuredOn: string; measurements: { measuredOn: string; rapportcijfer: number }[]; goals: { status: string; history: unknown[] }[] } }>(api.url, CLIENT, { id: clientId }, as(coach));
     expect(client.data?.watTeltClient).toMatchObject({

@@ -8,6 +8,7 @@ import {
   CreateWatTeltClientInput,
   ImportWatTeltInput,
   RecordWatTeltMeasurementInput,
+  RecordWatTeltMeasurementResult,
   WatTeltBoardModel,
   WatTeltClientModel,
   WatTeltGoalModel,
@@ -64,7 +65,7 @@ export class WatTeltResolver {
     return this.service.createClient(requireActor(ctx, ...REGISTERS), input);
   }
 
-  @Mutation(() => WatTeltMeasurementModel)
+  @Mutation(() => RecordWatTeltMeasurementResult)
   recordWatTeltMeasurement(@Args('input') input: RecordWatTeltMeasurementInput, @Context() ctx: RequestContext) {
     return this.service.recordMeasurement(requireActor(ctx, ...REGISTERS), input);
   }

@@ -5,6 +5,7 @@ import {
   clientCodeProblems,
   DomainError,
   measurementProblems,
+  type FieldProblem,
   normaliseClientCode,
   notFound,
   roundPosition,
@@ -84,7 +85,8 @@ export class WatTeltService {
     return Object.assign(client, { measurementCount: 0, lastMeasuredOn: null });
   }
 
-  async recordMeasurement(actor: Actor, input: RecordWatTeltMeasurementInput): Promise<WatTeltMeasurementModel> {
+  /** A measurement with problems is not stored; the problems come back per field for the board form. */
+  async recordMeasurement(actor: Actor, input: RecordWatTeltMeasurementInput): Promise<{ measurement: WatTeltMeasurementModel } | { problems: FieldProblem[] }> {
     const client = await this.client(actor, input.clientId);
     const board = await this.board(actor.organisationId);
     const draft: MeasurementDraft = {
@@ -101,11 +103,11 @@ export class WatTeltService {
     draft.goalUpdates.forEach((u, i) => {
       if (!goalIds.has(u.goalId)) problems.push({ field: `goalUpdates.${i}.goalId`, message: 'Dit doel hoort niet bij deze cliënt.' });
     });
-    if (problems.length > 0) throw new DomainError('BAD_USER_INPUT', 'De meting is niet opgeslagen: niet alles klopt.', problems);
+    if (problems.length > 0) return { problems };
     const order = new Map(board.leefgebieden.map((l, i) => [l.key, i]));
     draft.positions.sort((a, b) => order.get(a.leefgebied)! - order.get(b.leefgebied)!);
     const saved = await this.watTelt.recordMeasurement(actor.organisationId, { clientId: client.id, professionalUserId: actor.userId, source: 'bord', draft });
-    return (await this.measurementsOf(actor.organisationId, client.id)).find((m) => m.id === saved.id)!;
+    return { measurement: (await this.measurementsOf(actor.organisationId, client.id)).find((m) => m.id === saved.id)! };
   }
 
   async measurementsOf(organisationId: string, clientId: string): Promise<WatTeltMeasurementModel[]> {

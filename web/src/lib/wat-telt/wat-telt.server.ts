@@ -1,6 +1,6 @@
 import { graphql } from '$lib/server/api';
 import type { Scope } from '$lib/beheer/beheer.server';
-import type { BoardInput, GoalStatusKey } from './board-form';
+import type { BoardInput, FieldProblem, GoalStatusKey } from './board-form';
 
 export type Leefgebied = { key: string; label: string };
 export type Board = { leefgebieden: Leefgebied[]; isDefault: boolean; wijken: { id: string; name: string }[]; teams: string[] };
@@ -127,13 +127,31 @@ export const createClient = async (scope: Scope, input: { code: string; wijkId: 
 const RECORD = /* GraphQL */ `
   mutation RecordWatTeltMeasurement($input: RecordWatTeltMeasurementInput!) {
     recordWatTeltMeasurement(input: $input) {
-      id
+      __typename
+      ... on WatTeltMeasurementRecorded {
+        measurement {
+          id
+        }
+      }
+      ... on WatTeltMeasurementRejected {
+        problems {
+          field
+          message
+        }
+      }
     }
   }
 `;
 
-export const recordMeasurement = async (scope: Scope, clientId: string, input: BoardInput): Promise<string> =>
-  (await graphql<{ recordWatTeltMeasurement: { id: string } }>(RECORD, { input: { clientId, ...input } }, scope)).recordWatTeltMeasurement.id;
+type RecordResult =
+  | { __typename: 'WatTeltMeasurementRecorded'; measurement: { id: string } }
+  | { __typename: 'WatTeltMeasurementRejected'; problems: FieldProblem[] };
+
+/** The new measurement's id, or the API's problems per field. */
+export const recordMeasurement = async (scope: Scope, clientId: string, input: BoardInput): Promise<{ id: string } | { problems: FieldProblem[] }> => {
+  const { recordWatTeltMeasurement: result } = await graphql<{ recordWatTeltMeasurement: RecordResult }>(RECORD, { input: { clientId, ...input } }, scope);
+  return result.__typename === 'WatTeltMeasurementRecorded' ? { id: result.measurement.id } : { problems: result.problems };
+};
 
 export type ImportResult = {
   imported: boolean;

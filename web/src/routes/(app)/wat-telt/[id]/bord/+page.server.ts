@@ -48,11 +48,13 @@ export const actions: Actions = {
       dateInvalid: t('watTelt.bord.datumOngeldig'),
     });
     if (!input) return fail(400, { values, message: t('watTelt.bord.nietOpgeslagen'), problems });
+    let result;
     try {
-      await recordMeasurement(scope, params.id, input);
+      result = await recordMeasurement(scope, params.id, input);
     } catch (cause) {
       return refused(event, cause, { values });
     }
+    if ('problems' in result) return fail(400, { values, message: t('watTelt.bord.nietOpgeslagen'), problems: result.problems });
     redirect(303, `/wat-telt/${params.id}?melding=opgeslagen`);
   },
 };
