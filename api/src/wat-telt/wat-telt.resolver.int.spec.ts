@@ -170,6 +170,8 @@ describe('Wat telt registration, import and impact (API)', () => {
       [org.organisation.id],
     );
     expect(row).toEqual({ team: 'Team Zuid', source: 'import', scores: 3, goals: 1 });
+    const [audit] = await ds.query(`SELECT action, details FROM audit_event WHERE organisation_id = $1 AND action = 'wat-telt.import'`, [org.organisation.id]);
+    expect(audit).toEqual({ action: 'wat-telt.import', details: { measurements: 1, clientsCreated: 1, skippedRows: 2 } });
   });
 
   it('shows impact figures from 3 inwoners and "te weinig gegevens" below, in the API itself', async () => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OrganisationRepository, WatTeltRepository, type WatTeltGoalWithHistory, type WatTeltMeasurementWithScores } from '@vertelpunt/db';
+import { AuditRepository, OrganisationRepository, WatTeltRepository, type WatTeltGoalWithHistory, type WatTeltMeasurementWithScores } from '@vertelpunt/db';
 import {
   boardFor,
   clientCodeProblems,
@@ -33,7 +33,13 @@ export class WatTeltService {
   constructor(
     private readonly watTelt: WatTeltRepository,
     private readonly organisations: OrganisationRepository,
+    private readonly audit: AuditRepository,
   ) {}
+
+  /** Who registered what about which client; never the content. */
+  private record(actor: Actor, action: string, subjectType: string, subjectId: string | null, details?: Record<string, number | boolean>) {
+    return this.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action, subjectType, subjectId, details });
+  }
 
   async board(organisationId: string): Promise<WatTeltBoard> {
     return boardFor((await this.watTelt.ownLeefgebieden(organisationId)).map(({ key, label }) => ({ key, label })));
@@ -47,6 +53,7 @@ export class WatTeltService {
     ]);
     if (problems.length > 0) throw new DomainError('BAD_USER_INPUT', 'De leefgebieden kloppen niet.', problems);
     await this.watTelt.replaceLeefgebieden(actor.organisationId, leefgebieden.map((l) => ({ key: l.key, label: l.label.trim() })));
+    await this.record(actor, 'wat-telt.leefgebieden.set', 'organisation', actor.organisationId, { count: leefgebieden.length });
     return this.board(actor.organisationId);
   }
 
@@ -82,6 +89,7 @@ export class WatTeltService {
     }
     const team = input.team?.trim() || null;
     const client = await this.watTelt.createClient({ organisationId: actor.organisationId, code, wijkId: input.wijkId ?? null, team });
+    await this.record(actor, 'wat-telt.client.create', 'wat-telt-client', client.id);
     return Object.assign(client, { measurementCount: 0, lastMeasuredOn: null });
   }
 
@@ -107,6 +115,7 @@ export class WatTeltService {
     const order = new Map(board.leefgebieden.map((l, i) => [l.key, i]));
     draft.positions.sort((a, b) => order.get(a.leefgebied)! - order.get(b.leefgebied)!);
     const saved = await this.watTelt.recordMeasurement(actor.organisationId, { clientId: client.id, professionalUserId: actor.userId, source: 'bord', draft });
+    await this.record(actor, 'wat-telt.measurement.record', 'wat-telt-client', client.id);
     return { measurement: (await this.measurementsOf(actor.organisationId, client.id)).find((m) => m.id === saved.id)! };
   }
 
@@ -133,6 +142,11 @@ export class WatTeltService {
     const refused = validation.fileProblems.length > 0 || validation.measurements.length === 0 || (invalidRows > 0 && !input.validRowsOnly);
     if (refused) return { ...report, imported: false, measurementsImported: 0, clientsCreated: 0 };
     const result = await this.watTelt.importMeasurements(actor.organisationId, actor.userId, validation.measurements);
+    await this.record(actor, 'wat-telt.import', 'organisation', actor.organisationId, {
+      measurements: result.measurements,
+      clientsCreated: result.clientsCreated,
+      skippedRows: invalidRows,
+    });
     return { ...report, imported: true, measurementsImported: result.measurements, clientsCreated: result.clientsCreated };
   }
 }
