@@ -172,6 +172,11 @@ describe('Wat telt registration, import and impact (API)', () => {
     expect(row).toEqual({ team: 'Team Zuid', source: 'import', scores: 3, goals: 1 });
     const [audit] = await ds.query(`SELECT action, details FROM audit_event WHERE organisation_id = $1 AND action = 'wat-telt.import'`, [org.organisation.id]);
     expect(audit).toEqual({ action: 'wat-telt.import', details: { measurements: 1, clientsCreated: 1, skippedRows: 2 } });
+
+    // The same file again: the good row is already there, so nothing is doubled.
+    const again = await gql<{ importWatTelt: ImportResult }>(api.url, IMPORT, { i: { csv, validRowsOnly: true } }, as(coach));
+    expect(again.data?.importWatTelt).toMatchObject({ imported: false, validRows: 0, invalidRows: 4 });
+    expect(again.data?.importWatTelt.rows[0].problems).toEqual([expect.stringContaining('al een gesprek van deze cliënt op deze datum')]);
   });
 
   it('shows impact figures from 3 inwoners and "te weinig gegevens" below, in the API itself', async () => {

@@ -3,6 +3,7 @@ import { AuditRepository, OrganisationRepository, WatTeltRepository, type WatTel
 import {
   boardFor,
   clientCodeProblems,
+  clientCodesIn,
   DomainError,
   measurementProblems,
   type FieldProblem,
@@ -135,7 +136,8 @@ export class WatTeltService {
   async import(actor: Actor, input: ImportWatTeltInput): Promise<WatTeltImportResultModel> {
     const board = await this.board(actor.organisationId);
     const wijken = await this.organisations.wijken(actor.organisationId);
-    const validation = validateImport(input.csv, { leefgebieden: board.leefgebieden, wijken, today: todayInAmsterdam() });
+    const existing = await this.watTelt.measurementKeys(actor.organisationId, clientCodesIn(input.csv));
+    const validation = validateImport(input.csv, { leefgebieden: board.leefgebieden, wijken, today: todayInAmsterdam(), existing });
     const invalidRows = validation.rows.filter((r) => r.problems.length > 0).length;
     const validRows = validation.rows.length - invalidRows;
     const report = { fileProblems: validation.fileProblems, rows: validation.rows, validRows, invalidRows };

@@ -171,6 +171,18 @@ export class WatTeltRepository {
     return measurement;
   }
 
+  /** `CODE|jjjj-mm-dd` of the stored conversations of these clients, to keep an import from doubling them. */
+  async measurementKeys(organisationId: string, codes: string[]): Promise<Set<string>> {
+    if (codes.length === 0) return new Set();
+    const rows: { key: string }[] = await this.dataSource.query(
+      `SELECT c.code || '|' || to_char(m.measured_on, 'YYYY-MM-DD') AS key
+         FROM wat_telt_measurement m JOIN wat_telt_client c ON c.id = m.client_id AND c.organisation_id = m.organisation_id
+        WHERE m.organisation_id = $1 AND c.code = ANY($2::text[])`,
+      [organisationId, codes],
+    );
+    return new Set(rows.map((r) => r.key));
+  }
+
   /** Goal ids of a client, to check updates before writing. */
   async goalIdsOf(organisationId: string, clientId: string): Promise<Set<string>> {
     const rows = await this.dataSource.getRepository(WatTeltGoalEntity).find({ select: { id: true }, where: { organisationId, clientId } });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_WAT_TELT_LEEFGEBIEDEN } from './leefgebieden';
 import { parseCsv } from './csv';
-import { validateImport } from './import-rows';
+import { clientCodesIn, validateImport } from './import-rows';
 
 const context = { leefgebieden: DEFAULT_WAT_TELT_LEEFGEBIEDEN, wijken: [{ id: 'w-noord', name: 'Noord' }], today: '2026-11-23' };
 const HEADER = 'clientcode;datum;wijk;team;rapportcijfer;leefgebied;inwoner;professional;derde;derde_rol;doel;doel_status;notitie';
@@ -81,6 +81,13 @@ describe('validateImport', () => {
       ['ZLD-0007', '2026-02-03', 1],
     ]);
     expect(result.measurements[2].draft.goals[0].text).toBe('Naar de koffieochtend; samen met de buurvrouw');
+  });
+
+  it('refuses a conversation that is already stored, so a file imported twice does not double', () => {
+    const text = [HEADER, 'nrd-1;2026-01-10;;;6;wonen;4;;;;;;', 'NRD-1;2026-02-10;;;6;wonen;5;;;;;;'].join('\n');
+    expect(clientCodesIn(text)).toEqual(['NRD-1']);
+    const result = validateImport(text, { ...context, existing: new Set(['NRD-1|2026-01-10']) });
+    expect(result.rows.map((r) => r.problems)).toEqual([[expect.stringContaining('al een gesprek')], []]);
   });
 
   it('refuses a file without the required columns', () => {

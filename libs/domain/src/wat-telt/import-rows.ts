@@ -34,7 +34,22 @@ const REQUIRED: Column[] = ['clientcode', 'datum', 'rapportcijfer', 'leefgebied'
 
 export const IMPORT_MAX_ROWS = 5000;
 
-export type ImportContext = { leefgebieden: readonly WatTeltLeefgebied[]; wijken: readonly { id: string; name: string }[]; today: string };
+export type ImportContext = {
+  leefgebieden: readonly WatTeltLeefgebied[];
+  wijken: readonly { id: string; name: string }[];
+  today: string;
+  /** `CODE|jjjj-mm-dd` of conversations already stored, so importing a file twice does not double them. */
+  existing?: ReadonlySet<string>;
+};
+
+export const measurementKey = (clientCode: string, measuredOn: string) => `${normaliseClientCode(clientCode)}|${measuredOn}`;
+
+/** The normalised client codes a file mentions, to look up what is already stored before validating. */
+export const clientCodesIn = (text: string): string[] => {
+  const [header, ...body] = parseCsv(text);
+  const at = (header ?? []).map((h) => h.trim().toLowerCase()).indexOf('clientcode');
+  return at === -1 ? [] : [...new Set(body.map((cells) => normaliseClientCode(cells[at] ?? '')).filter((c) => c !== ''))];
+};
 
 export type ImportRowReport = { line: number; clientCode: string; measuredOn: string; problems: string[] };
 
@@ -102,6 +117,9 @@ export const validateImport = (text: string, context: ImportContext): ImportVali
     const measuredOn = readDate(cell('datum'));
     if (!measuredOn) problems.push('De datum is niet te lezen; gebruik jjjj-mm-dd of dd-mm-jjjj.');
     else if (measuredOn > context.today) problems.push('De datum ligt in de toekomst.');
+    else if (code !== '' && context.existing?.has(measurementKey(code, measuredOn))) {
+      problems.push('Er is al een gesprek van deze cliënt op deze datum; is dit bestand al eens geïmporteerd?');
+    }
     const wijkName = cell('wijk');
     const wijkId = wijkName === '' ? null : (wijkByName.get(wijkName.toLowerCase()) ?? null);
     if (wijkName !== '' && !wijkId) problems.push(`De wijk "${wijkName}" bestaat niet bij jullie organisatie.`);
