@@ -1,7 +1,7 @@
 // One jest run for every TypeScript project: fast unit specs and integration specs on real Postgres/Redis.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false }, target: 'es2022', keepClassNames: true }, module: { type: 'commonjs' } }];
 const base = { testEnvironment: 'node', transform: { '^.+\\.ts$': swc }, moduleFileExtensions: ['ts', 'js', 'json'] };
-const roots = ['libs/domain', 'libs/config', 'libs/db', 'libs/queue', 'libs/ml', 'api', 'workers'];
+const roots = ['libs/domain', 'libs/config', 'libs/db', 'libs/queue', 'libs/ml', 'libs/storage', 'api', 'workers'];
 
 module.exports = {
   projects: [

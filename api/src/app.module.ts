@@ -2,22 +2,31 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLError } from 'graphql';
 import type { Request } from 'express';
+import type IORedis from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '@vertelpunt/config';
 import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import { bearerToken, hashToken } from './auth/session-token';
+import { ExplorerModule } from './explorer/explorer.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
+import { requestSizeRule } from './common/graphql-limits';
+import { RateLimiter, rateLimitSubject } from './common/rate-limiter';
 import type { RequestContext } from './common/request-context';
+import { REDIS } from './common/tokens';
 import { createValidationPipe } from './common/validation.pipe';
 import { CoreModule } from './core.module';
 import { HealthController } from './health/health.controller';
+import { MembersModule } from './members/members.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { graphqlOperations } from './metrics/metrics';
 import { ProcessingModule } from './processing/processing.module';
 import { QuestionnairesModule } from './questionnaires/questionnaires.module';
 import { StoriesModule } from './stories/stories.module';
+import { TafelsModule } from './tafels/tafels.module';
+import { StoryPageModule } from './story-page/story-page.module';
 import { UploadsModule } from './uploads/uploads.module';
 import { VertelpuntenModule } from './vertelpunten/vertelpunten.module';
 import { WatTeltModule } from './wat-telt/wat-telt.module';
@@ -37,38 +46,63 @@ export class AppModule {
         QuestionnairesModule,
         UploadsModule,
         ProcessingModule,
+        MembersModule,
+        TafelsModule,
+        StoryPageModule,
+        ExplorerModule,
         WatTeltModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],
-          inject: [AuthService],
-          useFactory: (auth: AuthService) => ({
-            autoSchemaFile: true,
-            sortSchema: true,
-            path: '/graphql',
-            graphiql: config.api.graphqlPlayground,
-            introspection: config.api.graphqlPlayground,
-            includeStacktraceInErrorResponses: config.env === 'development',
-            context: async ({ req }: { req: Request }): Promise<RequestContext> => {
-              const token = bearerToken(req.header('authorization'));
-              const organisationHeader = req.header('x-organisation-id');
-              const organisationId = organisationHeader && UUID.test(organisationHeader) ? organisationHeader : undefined;
-              const actor = token ? await auth.actorFor(token, organisationId).catch(() => null) : null;
-              return { req, actor, tokenHash: token ? hashToken(token) : null };
-            },
-            plugins: [
-              {
-                async requestDidStart() {
-                  return {
-                    async willSendResponse(rc) {
-                      const outcome = rc.errors?.length ? 'error' : 'ok';
-                      graphqlOperations.inc({ operation: rc.operationName ?? 'anonymous', outcome });
-                    },
-                  };
-                },
+          inject: [AuthService, REDIS],
+          useFactory: (auth: AuthService, redis: IORedis) => {
+            const limiter = new RateLimiter(redis, config.redis.keyPrefix, config.api.rateLimitPerMinute);
+            return {
+              autoSchemaFile: true,
+              sortSchema: true,
+              path: '/graphql',
+              graphiql: config.api.graphqlPlayground,
+              introspection: config.api.graphqlPlayground,
+              includeStacktraceInErrorResponses: config.env === 'development',
+              // Hardening: no batched requests; depth, aliases and fields limited before anything runs.
+              allowBatchedHttpRequests: false,
+              validationRules: [requestSizeRule()],
+              context: async ({ req }: { req: Request }): Promise<RequestContext> => {
+                const token = bearerToken(req.header('authorization'));
+                const organisationHeader = req.header('x-organisation-id');
+                const organisationId =
+                  organisationHeader && UUID.test(organisationHeader) ? organisationHeader : undefined;
+                const actor = token ? await auth.actorFor(token, organisationId).catch(() => null) : null;
+                return { req, actor, tokenHash: token ? hashToken(token) : null };
               },
-            ],
-          }),
+              plugins: [
+                {
+                  async requestDidStart() {
+                    return {
+                      async didResolveOperation(rc) {
+                        const subject = rateLimitSubject(
+                          (rc.contextValue as RequestContext).actor?.userId,
+                          rc.request.variables,
+                        );
+                        if (subject && !(await limiter.allow(subject))) {
+                          throw new GraphQLError(
+                            'Te veel verzoeken achter elkaar. Wacht een minuut en probeer het dan opnieuw.',
+                            {
+                              extensions: { code: 'RATE_LIMITED', http: { status: 429 } },
+                            },
+                          );
+                        }
+                      },
+                      async willSendResponse(rc) {
+                        const outcome = rc.errors?.length ? 'error' : 'ok';
+                        graphqlOperations.inc({ operation: rc.operationName ?? 'anonymous', outcome });
+                      },
+                    };
+                  },
+                },
+              ],
+            };
+          },
         }),
       ],
       controllers: [HealthController, MetricsController],

@@ -9,6 +9,15 @@ import { requestLogging } from './common/request-logging';
 import { AudioIntakeService } from './uploads/audio-intake.service';
 import { createTusServer } from './uploads/tus-server';
 
+/** The API answers machines, never renders pages: nothing may be sniffed, framed, cached or sent on as referrer. */
+const securityHeaders = (_req: Request, res: Response, next: () => void) => {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
 /** Builds the API without listening, so tests run the same app as production. */
 export const createApp = async (config: Config) => {
   const logger = createLogger(config, 'api');
@@ -17,6 +26,7 @@ export const createApp = async (config: Config) => {
     bodyParser: false,
   });
   app.useBodyParser('json', { limit: '1mb' });
+  app.use(securityHeaders);
   app.use(requestLogging(logger));
   const tus = createTusServer(config, app.get(AudioIntakeService));
   // Express strips the mount path; tus routes on the full URL.

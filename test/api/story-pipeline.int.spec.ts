@@ -56,6 +56,23 @@ describe('story pipeline: api → queue → worker process → api', () => {
     expect(count).toBe(1);
   });
 
+  it('gives a retry its stored story even when the vertelpunt has closed since, and refuses a new story there', async () => {
+    const input = buildStoryInput(org);
+    const first = await gql<{ createStory: { story: { id: string } } }>(api.url, CREATE_STORY, { input }, auth());
+    expect(first.data?.createStory.story.id).toBe(input.id);
+    const vertelpuntId = input.vertelpuntId;
+    await ds.query('UPDATE vertelpunt SET is_open = false WHERE id = $1', [vertelpuntId]);
+    try {
+      const again = await gql<{ createStory: { story: { id: string } } }>(api.url, CREATE_STORY, { input }, auth());
+      expect(again.errors).toBeUndefined();
+      expect(again.data?.createStory.story.id).toBe(input.id);
+      const fresh = await gql(api.url, CREATE_STORY, { input: buildStoryInput(org) }, auth());
+      expect(fresh.errors?.[0].message).toContain('gesloten');
+    } finally {
+      await ds.query('UPDATE vertelpunt SET is_open = true WHERE id = $1', [vertelpuntId]);
+    }
+  });
+
   it('finishes a job exactly once when its worker is SIGKILLed mid-job and started again', async () => {
     await Promise.all(workers.splice(0).map((w) => stopProcess(w)));
     const slow = startWorkers({ ...workerEnv, FAULT_DELAY_MS: '4000' });

@@ -3,7 +3,7 @@ import type IORedis from 'ioredis';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from '@vertelpunt/config';
-import { AnalysisRepository, createDataSource, StoryRecoveryRepository, StoryRepository } from '@vertelpunt/db';
+import { AnalysisRepository, createDataSource, StoryRecoveryRepository, StoryRepository, TafelRepository } from '@vertelpunt/db';
 import { createAudioStorage } from '@vertelpunt/storage';
 import { createRedis, JobProducer } from '@vertelpunt/queue';
 import { JOB_PROCESSORS, type JobProcessor } from './job-processor';
@@ -16,10 +16,11 @@ import { StoryVectors } from './stories/story-vectors';
 import { TaggersService } from './stories/taggers.service';
 import { TranscribeStoryProcessor } from './stories/transcribe-story.processor';
 import { TranscriberProvider } from './stories/transcriber.provider';
+import { TafelPrintPackProcessor } from './tafels/print-pack.processor';
 import { AUDIO_STORAGE, CONFIG, DATA_SOURCE, LOGGER, REDIS } from './tokens';
 import { WorkerHost } from './worker-host';
 
-const PROCESSORS = [StoryReceivedProcessor, TranscribeStoryProcessor, RedactStoryProcessor, AnalyseStoryProcessor, RetrainTaxonomyProcessor];
+const PROCESSORS = [StoryReceivedProcessor, TranscribeStoryProcessor, RedactStoryProcessor, AnalyseStoryProcessor, RetrainTaxonomyProcessor, TafelPrintPackProcessor];
 
 const repository = <T>(cls: new (ds: DataSource) => T) => ({ provide: cls, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new cls(ds) });
 
@@ -40,6 +41,7 @@ export class WorkersModule implements OnApplicationShutdown {
         repository(StoryRepository),
         repository(StoryRecoveryRepository),
         repository(AnalysisRepository),
+        repository(TafelRepository),
         { provide: AUDIO_STORAGE, useFactory: () => createAudioStorage(config) },
         TranscriberProvider,
         TaggersService,

@@ -3,5 +3,5 @@ import { ProcessingResolver } from './processing.resolver';
 import { ProcessingService } from './processing.service';
 import { SimilarStoriesService } from './similar-stories.service';
 
-@Module({ providers: [ProcessingService, ProcessingResolver, SimilarStoriesService] })
+@Module({ providers: [ProcessingService, ProcessingResolver, SimilarStoriesService], exports: [SimilarStoriesService] })
 export class ProcessingModule {}

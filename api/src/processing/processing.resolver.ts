@@ -46,7 +46,9 @@ export class ProcessingResolver {
   async decideStoryTag(
     @Args('storyId', { type: () => ID }) storyId: string,
     @Args('tagId', { type: () => ID }) tagId: string,
-    @Args('decision', { type: () => TagDecision }) decision: TagDecision,
+    // Typed as the literal union, not the enum: with the enum as design type the global ValidationPipe
+    // validated the plain string as a class instance and refused every decision.
+    @Args('decision', { type: () => TagDecision }) decision: `${TagDecision}`,
     @Context() ctx: RequestContext,
   ) {
     return asStory(await this.service.decide(requireActor(ctx, 'facilitator', 'admin'), storyId, tagId, decision));
@@ -85,9 +87,5 @@ export class ProcessingResolver {
     return story.audioDurationMs;
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'The raw transcript: only for its teller and admins.' })
-  transcript(@Parent() story: StoryRow, @Context() ctx: RequestContext) {
-    const actor = requireActor(ctx);
-    return story.tellerUserId === actor.userId || actor.roles.includes('admin') ? story.transcript : null;
-  }
+  // `transcript` (raw, audited) is resolved with the other raw fields in story-page/raw-story.resolver.ts.
 }

@@ -48,12 +48,12 @@ export class ProcessingService {
   }
 
   /** Confirm, reject or add a tag; the taggers learn from it (retrained at most once a minute). */
-  async decide(actor: Actor, storyId: string, tagId: string, decision: TagDecision | 'ADD') {
+  async decide(actor: Actor, storyId: string, tagId: string, decision: `${TagDecision}` | 'ADD') {
     const story = await this.stories.findById(actor.organisationId, storyId);
     if (!story) throw notFound('Verhaal');
     const tag = await this.tags.findTag(actor.organisationId, tagId);
     if (!tag) throw notFound('Label');
-    await this.tags.decide(actor.organisationId, storyId, tagId, decision === TagDecision.REJECT ? 'rejected' : 'confirmed', actor.userId);
+    await this.tags.decide(actor.organisationId, storyId, tagId, decision === 'REJECT' ? 'rejected' : 'confirmed', actor.userId);
     await this.audit.record({
       organisationId: actor.organisationId,
       actorUserId: actor.userId,

@@ -128,9 +128,5 @@ export class StoriesResolver {
     return this.forms.formOf(version);
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'The raw typed text: only for its teller and admins.' })
-  text(@Parent() story: Story & { text: string | null }, @Context() ctx: RequestContext) {
-    const actor = requireActor(ctx);
-    return story.tellerUserId === actor.userId || actor.roles.includes('admin') ? story.text : null;
-  }
+  // `text` (raw, audited) is resolved with the other raw fields in story-page/raw-story.resolver.ts.
 }

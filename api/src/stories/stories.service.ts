@@ -43,10 +43,29 @@ export class StoriesService {
     return this.create(await this.links.byLink(token), null, input);
   }
 
+  /**
+   * A new story in as few round trips as possible: the insert itself notices an id that is already taken. A retry of
+   * a story that is already stored (its answer was lost on a bad connection) gets that story back, even when the
+   * vertelpunt has closed since or the request would now be refused.
+   */
   private async create(vertelpunt: VertelpuntEntity, tellerUserId: string | null, input: CreateStoryInput): Promise<CreateStoryOutcome> {
+    let outcome: CreateStoryOutcome;
+    try {
+      outcome = await this.createNew(vertelpunt, tellerUserId, input);
+    } catch (error) {
+      const retry = await this.retryOf(vertelpunt, tellerUserId, input.id);
+      if (retry) return { story: retry };
+      throw error;
+    }
+    if ('problems' in outcome) {
+      const retry = await this.retryOf(vertelpunt, tellerUserId, input.id);
+      if (retry) return { story: retry };
+    }
+    return outcome;
+  }
+
+  private async createNew(vertelpunt: VertelpuntEntity, tellerUserId: string | null, input: CreateStoryInput): Promise<CreateStoryOutcome> {
     const organisationId = vertelpunt.organisationId;
-    const retry = await this.retryOf(vertelpunt, tellerUserId, input.id);
-    if (retry) return { story: retry };
     if (!vertelpunt.isOpen) throw new DomainError('BAD_USER_INPUT', 'Dit vertelpunt is gesloten; er kunnen geen verhalen meer bij.');
     const version = await this.versions.get(organisationId, input.questionnaireVersionId);
     if (!version || version.questionnaireId !== vertelpunt.questionnaireId) {

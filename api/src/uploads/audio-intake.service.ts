@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { open, rm } from 'node:fs/promises';
 import type { Logger } from 'pino';
 import { StoryRepository, VertelpuntRepository, type StoryEntity } from '@vertelpunt/db';
 import { DomainError } from '@vertelpunt/domain';
-import { AudioError, probeAudio, sniffAudioType } from '@vertelpunt/ml';
+import { AudioError, CommandRunner, probeAudio, sniffAudioType } from '@vertelpunt/ml';
 import { audioKey, type AudioStorage } from '@vertelpunt/storage';
 import { AuthService } from '../auth/auth.service';
 import { bearerToken } from '../auth/session-token';
@@ -27,7 +27,10 @@ export class UploadRefused extends Error {
 
 /** Who may send audio for which story, and what happens when the last byte has arrived. */
 @Injectable()
-export class AudioIntakeService {
+export class AudioIntakeService implements OnModuleDestroy {
+  /** ffprobe runs from a small helper process: forking the API itself would stall every request for milliseconds. */
+  private readonly commands = new CommandRunner();
+
   constructor(
     private readonly auth: AuthService,
     private readonly links: VertelpuntenService,
@@ -37,6 +40,10 @@ export class AudioIntakeService {
     @Inject(AUDIO_STORAGE) private readonly storage: AudioStorage,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
+
+  onModuleDestroy(): void {
+    this.commands.close();
+  }
 
   /** The story this request may upload for: the teller's own (bearer) or one told through the same vertel-link. */
   async storyFor(req: IncomingMessage, storyId: string | null | undefined): Promise<StoryEntity> {
@@ -61,8 +68,9 @@ export class AudioIntakeService {
       throw error;
     }
     if (!story) throw new UploadRefused(404, 'Dit verhaal is niet gevonden.');
-    if (story.mode !== 'audio') throw new UploadRefused(409, 'Bij dit verhaal hoort geen opname.');
-    if (story.status === 'WITHDRAWN') throw new UploadRefused(409, 'Dit verhaal is ingetrokken.');
+    // 403, not 409: tus clients retry a 409 for ever, and no retry can change these answers.
+    if (story.mode !== 'audio') throw new UploadRefused(403, 'Bij dit verhaal hoort geen opname.');
+    if (story.status === 'WITHDRAWN') throw new UploadRefused(403, 'Dit verhaal is ingetrokken.');
     return story;
   }
 
@@ -74,7 +82,7 @@ export class AudioIntakeService {
     try {
       const type = sniffAudioType(await firstBytes(uploadFile, 64));
       if (!type) throw new UploadRefused(422, 'Dit bestand is geen geluidsopname die we kunnen lezen.');
-      const probe = await probeAudio(uploadFile);
+      const probe = await probeAudio(uploadFile, { run: this.commands.run });
       const vertelpunt = await this.vertelpunten.findById(story.organisationId, story.vertelpuntId);
       const maxMs = (vertelpunt?.maxRecordingSeconds ?? 900) * 1100; // 10 % slack for encoder padding
       if (probe.durationMs > maxMs) throw new UploadRefused(422, 'De opname is langer dan hier mag. Neem een kortere opname op.');

@@ -118,4 +118,20 @@ describe('audio uploads (tus) on real Postgres, Redis and disk', () => {
     const anonymous = await send(api.url, readFileSync(WAV), {}, id);
     expect(anonymous).toMatchObject({ ok: false, status: 401 });
   });
+
+  it('refuses a recording for a typed story and for a withdrawn story with a final 403 and a Dutch reason', async () => {
+    const typed = buildStoryInput(org);
+    await gql(api.url, CREATE_STORY, { input: typed }, as(coach));
+    const forTyped = await send(api.url, readFileSync(WAV), headers(), typed.id);
+    expect(forTyped).toMatchObject({ ok: false, status: 403 });
+    expect(forTyped.body).toContain('geen opname');
+
+    const id = await audioStory();
+    const withdrawn = await gql(api.url, 'mutation($id: ID!) { withdrawStory(id: $id) { status } }', { id }, as(coach));
+    expect(withdrawn.errors).toBeUndefined();
+    const forWithdrawn = await send(api.url, readFileSync(WAV), headers(), id);
+    expect(forWithdrawn).toMatchObject({ ok: false, status: 403 });
+    expect(forWithdrawn.body).toContain('ingetrokken');
+    expect((await storyRow(id)).audio_sha256).toBeNull();
+  });
 });

@@ -45,6 +45,7 @@ const schema = z.object({
   WORKER_LOCK_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
   RECOVERY_SWEEP_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   FAULT_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
   WAT_TELT_MIN_GROUP_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   GRAPHQL_PLAYGROUND: z
     .enum(['true', 'false'])
@@ -61,7 +62,8 @@ export type Config = {
   env: 'development' | 'production' | 'test';
   db: { url: string; poolSize: number };
   redis: { url: string; keyPrefix: string };
-  api: { host: string; port: number; graphqlPlayground: boolean };
+  /** `rateLimitPerMinute`: GraphQL requests per user or vertel-link per minute; 0 turns the limit off. */
+  api: { host: string; port: number; graphqlPlayground: boolean; rateLimitPerMinute: number };
   storage: {
     dataDir: string;
     audioDir: string;
@@ -98,7 +100,12 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
     env: e.NODE_ENV,
     db: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     redis: { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX },
-    api: { host: e.API_HOST, port: e.API_PORT, graphqlPlayground: e.GRAPHQL_PLAYGROUND ?? e.NODE_ENV !== 'production' },
+    api: {
+      host: e.API_HOST,
+      port: e.API_PORT,
+      graphqlPlayground: e.GRAPHQL_PLAYGROUND ?? e.NODE_ENV !== 'production',
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    },
     storage: {
       dataDir,
       audioDir: path.resolve(e.AUDIO_DIR ?? path.join(dataDir, 'audio')),

@@ -1,5 +1,6 @@
 import { StoryVectorEntity } from './analysis/story-vector.entity';
 import { TaggerModelEntity } from './analysis/tagger-model.entity';
+import { StoryAnswerOptionEntity } from './explorer/story-answer-option.entity';
 import { AuditEventEntity } from './audit/audit-event.entity';
 import { OrganisationEntity } from './organisations/organisation.entity';
 import { WijkEntity } from './organisations/wijk.entity';
@@ -10,6 +11,10 @@ import { QuestionnaireEntity } from './questionnaires/questionnaire.entity';
 import { AnswerEntity } from './stories/answer.entity';
 import { StoryStepEntity } from './stories/story-step.entity';
 import { StoryEntity } from './stories/story.entity';
+import { TafelInsightEntity } from './tafels/tafel-insight.entity';
+import { TafelInterventionEntity } from './tafels/tafel-intervention.entity';
+import { TafelStoryEntity } from './tafels/tafel-story.entity';
+import { TafelEntity } from './tafels/tafel.entity';
 import { StoryTagEntity } from './taxonomies/story-tag.entity';
 import { TagEntity } from './taxonomies/tag.entity';
 import { TaxonomyEntity } from './taxonomies/taxonomy.entity';
@@ -43,6 +48,11 @@ export const ENTITIES = [
   AuditEventEntity,
   StoryVectorEntity,
   TaggerModelEntity,
+  TafelEntity,
+  TafelStoryEntity,
+  TafelInsightEntity,
+  TafelInterventionEntity,
+  StoryAnswerOptionEntity,
   WatTeltLeefgebiedEntity,
   WatTeltClientEntity,
   WatTeltMeasurementEntity,

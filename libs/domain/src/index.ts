@@ -11,4 +11,7 @@ export * from './demo/demo-story';
 export * from './questionnaires/validate-answers';
 export * from './defaults';
 export * from './questionnaires/validate-questions';
+export * from './tafels';
+export * from './explorer/story-filter';
+export * from './iso-date';
 export * from './wat-telt';

@@ -7,10 +7,14 @@ export type JobPayloads = {
   'story.redact': StoryJob;
   'story.analyse': StoryJob;
   'taxonomy.retrain': { organisationId: string; taxonomyId: string };
+  /** `version` is the Tafel's print version when asked; a newer request makes an older job's result void. */
+  'tafel.printpack': TafelPrintJob;
 };
 
+export type TafelPrintJob = { organisationId: string; tafelId: string; version: number };
+
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: JobName[] = ['story.received', 'story.transcribe', 'story.redact', 'story.analyse', 'taxonomy.retrain'];
+export const JOB_NAMES: JobName[] = ['story.received', 'story.transcribe', 'story.redact', 'story.analyse', 'taxonomy.retrain', 'tafel.printpack'];
 
 /** The pipeline step that a story in a status waits for: used by the recovery sweep and by an admin's retry. */
 export const STEP_FOR_STATUS = {
@@ -31,7 +35,9 @@ const RETRAIN_DEBOUNCE_MS = 60_000;
 export const jobIdOf = <N extends JobName>(name: N, data: JobPayloads[N]) =>
   'storyId' in data
     ? `${queueNameOf(name)}-${data.storyId}`
-    : `${queueNameOf(name)}-${data.taxonomyId}-${Math.floor(Date.now() / RETRAIN_DEBOUNCE_MS)}`;
+    : 'tafelId' in data
+      ? `${queueNameOf(name)}-${data.tafelId}-${data.version}`
+      : `${queueNameOf(name)}-${data.taxonomyId}-${Math.floor(Date.now() / RETRAIN_DEBOUNCE_MS)}`;
 
 export const DEFAULT_JOB_OPTIONS = {
   attempts: 5,

@@ -19,6 +19,18 @@ describe('LocalAudioStorage', () => {
     expect(await storage.exists(key)).toBe(false);
   });
 
+  it('reads only the asked bytes of a range', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'vp-audio-'));
+    const source = path.join(dir, 'upload.bin');
+    await writeFile(source, '0123456789');
+    const storage = new LocalAudioStorage(path.join(dir, 'audio'));
+    const key = audioKey('org-1', 'story-1', 'opname.wav');
+    await storage.putFile(key, source);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await storage.read(key, { start: 2, end: 5 })) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).toString()).toBe('2345');
+  });
+
   it('refuses keys that would leave the storage folder', () => {
     expect(() => audioKey('..', 'x', 'y')).toThrow();
     expect(() => audioKey('org', 'a/b', 'y')).toThrow();

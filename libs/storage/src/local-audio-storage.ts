@@ -4,7 +4,7 @@ import { copyFile, mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/prom
 import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
-import type { AudioStorage, StoredObject } from './audio-storage';
+import type { AudioStorage, ByteRange, StoredObject } from './audio-storage';
 
 export const sha256File = async (file: string): Promise<string> => {
   const hash = createHash('sha256');
@@ -33,8 +33,8 @@ export class LocalAudioStorage implements AudioStorage {
     return { key, bytes: size, sha256 };
   }
 
-  async read(key: string): Promise<Readable> {
-    return createReadStream(this.pathOf(key));
+  async read(key: string, range?: ByteRange): Promise<Readable> {
+    return createReadStream(this.pathOf(key), range ? { start: range.start, end: range.end } : undefined);
   }
 
   async localCopy(key: string) {

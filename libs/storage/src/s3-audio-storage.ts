@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { AudioStorage, StoredObject } from './audio-storage';
+import type { AudioStorage, ByteRange, StoredObject } from './audio-storage';
 import { sha256File } from './local-audio-storage';
 
 export type S3Settings = { endpoint: string | null; region: string; bucket: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
@@ -32,8 +32,10 @@ export class S3AudioStorage implements AudioStorage {
     return { key, bytes: size, sha256 };
   }
 
-  async read(key: string): Promise<Readable> {
-    const res = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: key }));
+  async read(key: string, range?: ByteRange): Promise<Readable> {
+    const res = await this.client.send(
+      new GetObjectCommand({ Bucket: this.settings.bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end}` : undefined }),
+    );
     return res.Body as Readable;
   }
 

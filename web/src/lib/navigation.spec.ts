@@ -20,8 +20,8 @@ describe('areasFor', () => {
     expect(ids(['facilitator'])).toEqual(['verhalen', 'tafels']);
   });
 
-  it('gives a manager Verhalen and Impact', () => {
-    expect(ids(['manager'])).toEqual(['verhalen', 'impact']);
+  it('gives a manager Verhalen, Tafels (to read what came out) and Impact', () => {
+    expect(ids(['manager'])).toEqual(['verhalen', 'tafels', 'impact']);
   });
 
   it('gives an admin everything, in menu order', () => {

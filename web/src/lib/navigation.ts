@@ -11,7 +11,7 @@ const AREA_ROLES: Record<AreaId, readonly Role[]> = {
   // Professionals register Wat telt conversations; managers only see the aggregates under Impact.
   'wat-telt': ['wijkcoach'],
   verhalen: ['wijkcoach', 'facilitator', 'manager'],
-  tafels: ['facilitator'],
+  tafels: ['facilitator', 'manager'],
   impact: ['manager'],
   beheer: [],
 };

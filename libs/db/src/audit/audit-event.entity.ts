@@ -4,6 +4,8 @@ import { OrganisationEntity } from '../organisations/organisation.entity';
 /** Who did what to which subject; never the content itself. */
 @Entity('audit_event')
 @Index(['organisationId', 'createdAt'])
+// A story page reads its own trail (tag decisions, audio access).
+@Index(['organisationId', 'subjectType', 'subjectId', 'createdAt'])
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'uuid' }) organisationId!: string;

@@ -14,6 +14,10 @@ export type StoryConsent = { version: string; agreedAt: string; usage: string[] 
 @Index(['organisationId', 'createdAt', 'id'])
 @Index(['organisationId', 'status'])
 @Index(['organisationId', 'tellerUserId'])
+// Explorer indexes (GIN, partial) are owned by migration 1763945000000; TypeORM leaves them alone.
+@Index('IDX_story_search_document', { synchronize: false })
+@Index('IDX_story_explore_told_at', { synchronize: false })
+@Index('IDX_story_explore_created', { synchronize: false })
 @Check('story_status_valid', `status IN ('RECEIVED','TRANSCRIBED','REDACTED','READY','FAILED','WITHDRAWN')`)
 @Check('story_mode_valid', `mode IN ('text','audio')`)
 @Check('story_teller_kind_valid', `teller_kind IN ('wijkcoach','inwoner')`)
@@ -59,4 +63,8 @@ export class StoryEntity {
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
   @Column({ type: 'timestamptz', nullable: true }) withdrawnAt!: Date | null;
+  /** Dutch full-text document of the redacted title and text; kept by a trigger, NULL until redacted. */
+  @Column({ type: 'tsvector', nullable: true, select: false, insert: false, update: false }) searchDocument?: string | null;
+  /** Words in the redacted text; kept by the same trigger. */
+  @Column({ type: 'integer', nullable: true, select: false, insert: false, update: false }) wordCount?: number | null;
 }

@@ -6,7 +6,7 @@ import { StoryEntity } from './story.entity';
 
 export type NewStory = Omit<
   StoryEntity,
-  'createdAt' | 'updatedAt' | 'withdrawnAt' | 'redactedTitle' | 'redactedSegments' | 'failedStep' | 'organisation' | 'vertelpunt' | 'questionnaireVersion' | 'tellerUser' | 'wijk'
+  'createdAt' | 'updatedAt' | 'withdrawnAt' | 'searchDocument' | 'wordCount' | 'redactedTitle' | 'redactedSegments' | 'failedStep' | 'organisation' | 'vertelpunt' | 'questionnaireVersion' | 'tellerUser' | 'wijk'
 >;
 
 export type StoryCursor = { createdAt: Date; id: string };

@@ -9,6 +9,8 @@ export type StoryTagState = 'suggested' | 'confirmed' | 'rejected';
 @Entity('story_tag')
 @Index(['storyId', 'tagId'], { unique: true })
 @Index(['organisationId', 'tagId'])
+// Partial index for the explorer's tag filter, owned by migration 1763945000000.
+@Index('IDX_story_tag_explore', { synchronize: false })
 @Check('story_tag_source_valid', `source IN ('auto','manual')`)
 @Check('story_tag_state_valid', `state IN ('suggested','confirmed','rejected')`)
 export class StoryTagEntity {

@@ -37,6 +37,19 @@ export class TagRepository {
     );
   }
 
+  /** Every tag of the organisation with its taxonomy, in taxonomy and list order (for "add a tag"). */
+  async allTags(organisationId: string): Promise<(TagEntity & { taxonomy: TaxonomyEntity })[]> {
+    const rows = await this.dataSource
+      .getRepository(TagEntity)
+      .createQueryBuilder('tag')
+      .innerJoinAndSelect('tag.taxonomy', 'taxonomy')
+      .where('tag.organisation_id = :organisationId', { organisationId })
+      .orderBy('taxonomy.key')
+      .addOrderBy('tag.position')
+      .getMany();
+    return rows as (TagEntity & { taxonomy: TaxonomyEntity })[];
+  }
+
   taxonomiesWithTags(organisationId: string) {
     return this.dataSource.getRepository(TaxonomyEntity).find({ where: { organisationId }, order: { key: 'ASC' } });
   }

@@ -1,9 +1,9 @@
 import { clientCodeProblems, normaliseClientCode } from './client-code';
+import { isIsoDate } from '../iso-date';
 import { parseCsv } from './csv';
 import {
   GOAL_MAX_LENGTH,
   isGoalStatus,
-  isIsoDate,
   isThirdRole,
   NOTE_MAX_LENGTH,
   type GoalStatus,

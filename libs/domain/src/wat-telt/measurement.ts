@@ -1,4 +1,5 @@
 import type { FieldProblem } from '../errors/domain-error';
+import { isIsoDate } from '../iso-date';
 
 export const PERSPECTIVES = ['inwoner', 'professional', 'derde'] as const;
 export type Perspective = (typeof PERSPECTIVES)[number];
@@ -35,15 +36,6 @@ export const isThirdRole = (v: string): v is ThirdPerspectiveRole => (THIRD_PERS
 
 /** A position on the continuous scale is stored with one decimal; 4.25 becomes 4.3. */
 export const roundPosition = (value: number): number => Math.round(value * 10) / 10;
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export const isIsoDate = (value: string): boolean => {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toISOString().slice(0, 10) === value;
-};
 
 const positionProblem = (value: number | null): string | null => {
   if (value === null) return null;

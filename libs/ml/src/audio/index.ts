@@ -1,4 +1,5 @@
 export * from './audio-error';
+export * from './command-runner';
 export * from './decode-pcm-chunks';
 export * from './ffmpeg';
 export * from './probe-audio';

@@ -1,5 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import { AudioError } from './audio-error';
+import type { RunCommand } from './command-runner';
 import { DEFAULT_FFPROBE, type FfmpegPaths, runCommand } from './ffmpeg';
 import { SNIFF_BYTES, sniffAudioType } from './sniff-audio-type';
 
@@ -16,6 +17,8 @@ export type AudioInfo = {
 export type ProbeOptions = FfmpegPaths & {
   /** Longer recordings throw TOO_LONG. Default 3 hours. */
   maxDurationMs?: number;
+  /** How ffprobe is started; a busy server passes `new CommandRunner().run` (see command-runner.ts). */
+  run?: RunCommand;
 };
 
 export const DEFAULT_MAX_DURATION_MS = 3 * 60 * 60 * 1000;
@@ -62,8 +65,8 @@ const readHead = async (file: string): Promise<Uint8Array> => {
 
 // MediaRecorder's WebM (Chrome, Firefox) has no duration in its header; the end of the last packet gives it. This
 // reads the whole file's packet index (no decoding): about a second for two hours of Opus.
-const durationFromPackets = async (file: string, ffprobe: string): Promise<number | null> => {
-  const { code, stdout } = await runCommand(
+const durationFromPackets = async (file: string, ffprobe: string, run: RunCommand): Promise<number | null> => {
+  const { code, stdout } = await run(
     ffprobe,
     ['-v', 'error', '-select_streams', 'a:0', '-show_entries', 'packet=pts_time,duration_time', '-of', 'csv=p=0', file],
     120_000,
@@ -88,7 +91,8 @@ export const probeAudio = async (file: string, options: ProbeOptions = {}): Prom
   const { size } = await stat(file);
   if (size === 0) throw new AudioError('EMPTY', 'file has 0 bytes');
 
-  const { code, stdout, stderr } = await runCommand(ffprobe, [
+  const run = options.run ?? runCommand;
+  const { code, stdout, stderr } = await run(ffprobe, [
     '-v',
     'error',
     '-print_format',
@@ -113,7 +117,7 @@ export const probeAudio = async (file: string, options: ProbeOptions = {}): Prom
   const formatName = parsed.format?.format_name ?? 'unknown';
   const container = CONTAINERS[formatName.split(',')[0]] ?? formatName.split(',')[0];
   const durationS =
-    seconds(parsed.format?.duration) ?? seconds(audio.duration) ?? (await durationFromPackets(file, ffprobe));
+    seconds(parsed.format?.duration) ?? seconds(audio.duration) ?? (await durationFromPackets(file, ffprobe, run));
   if (durationS === null || durationS === 0) throw new AudioError('EMPTY', 'no audio frames');
   const durationMs = Math.round(durationS * 1000);
   if (durationMs > maxDurationMs) {

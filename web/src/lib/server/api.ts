@@ -12,6 +12,7 @@ export const API_ERROR_CODES = [
   'UNAUTHENTICATED',
   'BAD_USER_INPUT',
   'CONFLICT',
+  'RATE_LIMITED',
   'INTERNAL',
   'UNAVAILABLE',
 ] as const;
@@ -46,6 +47,7 @@ const PASSED_ON: ReadonlySet<string> = new Set([
   'UNAUTHENTICATED',
   'BAD_USER_INPUT',
   'CONFLICT',
+  'RATE_LIMITED',
 ]);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -38,6 +38,8 @@ export const failLoad = (cause: unknown, locals: Pick<App.Locals, 'locale'>, url
     case 'BAD_USER_INPUT':
     case 'CONFLICT':
       error(400, { message: cause.message || t('fouten.ongeldigeInvoer'), code: cause.code });
+    case 'RATE_LIMITED':
+      error(429, { message: cause.message, code: cause.code });
     case 'UNAVAILABLE':
       error(503, { message: t('fouten.onbereikbaar'), code: cause.code });
     case 'INTERNAL':

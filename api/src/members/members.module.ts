@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { MemberRepository } from '@vertelpunt/db';
+import { DATA_SOURCE } from '../common/tokens';
+import { MembersResolver } from './members.resolver';
+import { MembersService } from './members.service';
+
+@Module({
+  providers: [{ provide: MemberRepository, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new MemberRepository(ds) }, MembersService, MembersResolver],
+})
+export class MembersModule {}
