@@ -29,6 +29,7 @@ import { TafelsModule } from './tafels/tafels.module';
 import { StoryPageModule } from './story-page/story-page.module';
 import { UploadsModule } from './uploads/uploads.module';
 import { VertelpuntenModule } from './vertelpunten/vertelpunten.module';
+import { WatTeltModule } from './wat-telt/wat-telt.module';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -49,6 +50,7 @@ export class AppModule {
         TafelsModule,
         StoryPageModule,
         ExplorerModule,
+        WatTeltModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],

@@ -41,4 +41,10 @@ describe('loadConfig storage', () => {
     const config = loadConfig({ S3_BUCKET: 'verhalen', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'geheim' });
     expect(config.storage.s3).toMatchObject({ bucket: 'verhalen', forcePathStyle: true });
   });
+
+  it('suppresses Wat telt impact figures under 10 inwoners unless configured otherwise', () => {
+    expect(loadConfig({}).watTelt.minGroupSize).toBe(10);
+    expect(loadConfig({ WAT_TELT_MIN_GROUP_SIZE: '3' }).watTelt.minGroupSize).toBe(3);
+    expect(() => loadConfig({ WAT_TELT_MIN_GROUP_SIZE: '0' })).toThrow(/WAT_TELT_MIN_GROUP_SIZE/);
+  });
 });

@@ -46,6 +46,7 @@ const schema = z.object({
   RECOVERY_SWEEP_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   FAULT_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  WAT_TELT_MIN_GROUP_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   GRAPHQL_PLAYGROUND: z
     .enum(['true', 'false'])
     .optional()
@@ -76,6 +77,8 @@ export type Config = {
   log: { level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' };
   sessions: { ttlHours: number };
   workers: { concurrency: number; transcribeConcurrency: number; lockMs: number; recoverySweepMs: number; faultDelayMs: number };
+  /** Impact figures over fewer inwoners than this show "te weinig gegevens". */
+  watTelt: { minGroupSize: number };
 };
 
 export class ConfigError extends Error {
@@ -132,6 +135,7 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
       // Fault injection for the kill-mid-job tests: only honoured when NODE_ENV=test.
       faultDelayMs: e.NODE_ENV === 'test' ? e.FAULT_DELAY_MS : 0,
     },
+    watTelt: { minGroupSize: e.WAT_TELT_MIN_GROUP_SIZE },
   });
 };
 

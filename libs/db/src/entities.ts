@@ -22,6 +22,11 @@ import { MembershipEntity } from './users/membership.entity';
 import { SessionEntity } from './users/session.entity';
 import { UserEntity } from './users/user.entity';
 import { VertelpuntEntity } from './vertelpunten/vertelpunt.entity';
+import { WatTeltClientEntity } from './wat-telt/wat-telt-client.entity';
+import { WatTeltGoalEntity, WatTeltGoalStatusEntity } from './wat-telt/wat-telt-goal.entity';
+import { WatTeltLeefgebiedEntity } from './wat-telt/wat-telt-leefgebied.entity';
+import { WatTeltMeasurementEntity } from './wat-telt/wat-telt-measurement.entity';
+import { WatTeltScoreEntity } from './wat-telt/wat-telt-score.entity';
 
 export const ENTITIES = [
   OrganisationEntity,
@@ -48,4 +53,10 @@ export const ENTITIES = [
   TafelInsightEntity,
   TafelInterventionEntity,
   StoryAnswerOptionEntity,
+  WatTeltLeefgebiedEntity,
+  WatTeltClientEntity,
+  WatTeltMeasurementEntity,
+  WatTeltScoreEntity,
+  WatTeltGoalEntity,
+  WatTeltGoalStatusEntity,
 ];

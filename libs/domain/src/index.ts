@@ -14,3 +14,4 @@ export * from './questionnaires/validate-questions';
 export * from './tafels';
 export * from './explorer/story-filter';
 export * from './iso-date';
+export * from './wat-telt';

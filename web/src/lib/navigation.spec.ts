@@ -12,8 +12,8 @@ import {
 const ids = (roles: string[]) => areasFor(roles).map((area) => area.id);
 
 describe('areasFor', () => {
-  it('gives a wijkcoach Vertellen, Mijn verhalen and Verhalen', () => {
-    expect(ids(['wijkcoach'])).toEqual(['vertel', 'mijn-verhalen', 'verhalen']);
+  it('gives a wijkcoach Vertellen, Mijn verhalen, Wat telt and Verhalen', () => {
+    expect(ids(['wijkcoach'])).toEqual(['vertel', 'mijn-verhalen', 'wat-telt', 'verhalen']);
   });
 
   it('gives a facilitator Verhalen and Tafels', () => {
@@ -25,7 +25,7 @@ describe('areasFor', () => {
   });
 
   it('gives an admin everything, in menu order', () => {
-    expect(ids(['admin'])).toEqual(['vertel', 'mijn-verhalen', 'verhalen', 'tafels', 'impact', 'beheer']);
+    expect(ids(['admin'])).toEqual(['vertel', 'mijn-verhalen', 'wat-telt', 'verhalen', 'tafels', 'impact', 'beheer']);
   });
 
   it('combines roles without repeating an area', () => {
@@ -41,6 +41,7 @@ describe('areasFor', () => {
     expect(areasFor(['admin']).map((area) => area.href)).toEqual([
       '/vertel',
       '/mijn-verhalen',
+      '/wat-telt',
       '/verhalen',
       '/tafels',
       '/impact',
@@ -58,6 +59,11 @@ describe('canEnter', () => {
   it('keeps Mijn verhalen for storytellers', () => {
     expect(canEnter('mijn-verhalen', ['wijkcoach'])).toBe(true);
     expect(canEnter('mijn-verhalen', ['facilitator', 'manager'])).toBe(false);
+  });
+
+  it('keeps Wat telt registration from managers and facilitators', () => {
+    expect(canEnter('wat-telt', ['wijkcoach'])).toBe(true);
+    expect(canEnter('wat-telt', ['manager', 'facilitator'])).toBe(false);
   });
 
   it('keeps Tafels from a wijkcoach', () => {

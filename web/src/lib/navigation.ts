@@ -1,6 +1,6 @@
 import { isRole, type Role } from '@vertelpunt/domain';
 
-export const AREA_IDS = ['vertel', 'mijn-verhalen', 'verhalen', 'tafels', 'impact', 'beheer'] as const;
+export const AREA_IDS = ['vertel', 'mijn-verhalen', 'wat-telt', 'verhalen', 'tafels', 'impact', 'beheer'] as const;
 export type AreaId = (typeof AREA_IDS)[number];
 export type Area = { id: AreaId; href: `/${AreaId}` };
 
@@ -8,6 +8,8 @@ export type Area = { id: AreaId; href: `/${AreaId}` };
 const AREA_ROLES: Record<AreaId, readonly Role[]> = {
   vertel: ['wijkcoach'],
   'mijn-verhalen': ['wijkcoach'],
+  // Professionals register Wat telt conversations; managers only see the aggregates under Impact.
+  'wat-telt': ['wijkcoach'],
   verhalen: ['wijkcoach', 'facilitator', 'manager'],
   tafels: ['facilitator', 'manager'],
   impact: ['manager'],

@@ -1,0 +1,97 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { OrganisationRepository } from '@vertelpunt/db';
+import type { RequestContext } from '../common/request-context';
+import { requireActor } from '../common/require-actor';
+import { Wijk } from '../stories/story.model';
+import { ImpactService } from './impact.service';
+import {
+  CreateWatTeltClientInput,
+  ImportWatTeltInput,
+  RecordWatTeltMeasurementInput,
+  RecordWatTeltMeasurementResult,
+  WatTeltBoardModel,
+  WatTeltClientModel,
+  WatTeltGoalModel,
+  WatTeltImpactModel,
+  WatTeltImpactSelectionInput,
+  WatTeltImportResultModel,
+  WatTeltLeefgebiedInput,
+  WatTeltMeasurementModel,
+} from './wat-telt.model';
+import { WatTeltService } from './wat-telt.service';
+
+/** Who registers conversations; managers see aggregates only (watTeltImpact). */
+const REGISTERS = ['wijkcoach', 'admin'] as const;
+
+@Resolver(() => WatTeltClientModel)
+export class WatTeltResolver {
+  constructor(
+    private readonly service: WatTeltService,
+    private readonly impactService: ImpactService,
+    private readonly organisations: OrganisationRepository,
+  ) {}
+
+  @Query(() => WatTeltBoardModel, { description: "The organisation's leefgebieden, wijken and teams." })
+  async watTeltBoard(@Context() ctx: RequestContext) {
+    const actor = requireActor(ctx, ...REGISTERS, 'manager');
+    // Team names only, never clients: a manager needs them to choose a selection.
+    const [board, wijken, teams] = await Promise.all([
+      this.service.board(actor.organisationId),
+      this.organisations.wijken(actor.organisationId),
+      this.service.teams(actor.organisationId),
+    ]);
+    return { ...board, wijken, teams };
+  }
+
+  @Mutation(() => WatTeltBoardModel, { description: 'Admins: replace the cards; an empty list returns to the default.' })
+  async setWatTeltLeefgebieden(@Args('leefgebieden', { type: () => [WatTeltLeefgebiedInput] }) leefgebieden: WatTeltLeefgebiedInput[], @Context() ctx: RequestContext) {
+    const actor = requireActor(ctx, 'admin');
+    const board = await this.service.setLeefgebieden(actor, leefgebieden);
+    return { ...board, wijken: await this.organisations.wijken(actor.organisationId), teams: [] };
+  }
+
+  @Query(() => [WatTeltClientModel])
+  watTeltClients(@Context() ctx: RequestContext) {
+    return this.service.listClients(requireActor(ctx, ...REGISTERS));
+  }
+
+  @Query(() => WatTeltClientModel)
+  watTeltClient(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+    return this.service.clientSummary(requireActor(ctx, ...REGISTERS), id);
+  }
+
+  @Mutation(() => WatTeltClientModel)
+  createWatTeltClient(@Args('input') input: CreateWatTeltClientInput, @Context() ctx: RequestContext) {
+    return this.service.createClient(requireActor(ctx, ...REGISTERS), input);
+  }
+
+  @Mutation(() => RecordWatTeltMeasurementResult)
+  recordWatTeltMeasurement(@Args('input') input: RecordWatTeltMeasurementInput, @Context() ctx: RequestContext) {
+    return this.service.recordMeasurement(requireActor(ctx, ...REGISTERS), input);
+  }
+
+  @Mutation(() => WatTeltImportResultModel, { description: 'CSV import; with problems nothing changes unless validRowsOnly.' })
+  importWatTelt(@Args('input') input: ImportWatTeltInput, @Context() ctx: RequestContext) {
+    return this.service.import(requireActor(ctx, ...REGISTERS), input);
+  }
+
+  @Query(() => WatTeltImpactModel, { description: 'Managers and admins: aggregates with small-group suppression.' })
+  watTeltImpact(@Args('selection', { type: () => WatTeltImpactSelectionInput, nullable: true }) selection: WatTeltImpactSelectionInput | null, @Context() ctx: RequestContext) {
+    return this.impactService.impact(requireActor(ctx, 'manager', 'admin'), selection ?? {});
+  }
+
+  @ResolveField(() => Wijk, { nullable: true })
+  async wijk(@Parent() c: WatTeltClientModel) {
+    return c.wijkId ? ((await this.organisations.wijkenByIds(c.organisationId, [c.wijkId]))[0] ?? null) : null;
+  }
+
+  @ResolveField(() => [WatTeltMeasurementModel], { description: 'Oldest first.' })
+  measurements(@Parent() c: WatTeltClientModel) {
+    return this.service.measurementsOf(c.organisationId, c.id);
+  }
+
+  @ResolveField(() => [WatTeltGoalModel])
+  goals(@Parent() c: WatTeltClientModel) {
+    return this.service.goalsOf(c.organisationId, c.id);
+  }
+}

@@ -1,0 +1,244 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  PERSPECTIVES,
+  type Perspective,
+  type ImpactGoal,
+  type ImpactMeasurement,
+  type ImportedMeasurement,
+  type MeasurementDraft,
+  type WatTeltLeefgebied,
+} from '@vertelpunt/domain';
+import { WatTeltClientEntity } from './wat-telt-client.entity';
+import { WatTeltGoalEntity, WatTeltGoalStatusEntity } from './wat-telt-goal.entity';
+import { WatTeltLeefgebiedEntity } from './wat-telt-leefgebied.entity';
+import { WatTeltMeasurementEntity } from './wat-telt-measurement.entity';
+import { WatTeltScoreEntity } from './wat-telt-score.entity';
+
+export type WatTeltClientSummary = WatTeltClientEntity & { measurementCount: number; lastMeasuredOn: string | null };
+
+export type WatTeltMeasurementWithScores = WatTeltMeasurementEntity & { scores: WatTeltScoreEntity[] };
+
+export type WatTeltGoalWithHistory = WatTeltGoalEntity & { history: WatTeltGoalStatusEntity[] };
+
+/** Which inwoners an impact figure is about: measurements in a period, clients of a wijk or team. */
+export type ImpactSelection = { from: string | null; to: string | null; wijkId: string | null; team: string | null };
+
+export type NewMeasurement = { clientId: string; professionalUserId: string | null; source: 'bord' | 'import'; draft: MeasurementDraft };
+
+export class WatTeltRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  ownLeefgebieden(organisationId: string): Promise<WatTeltLeefgebiedEntity[]> {
+    return this.dataSource.getRepository(WatTeltLeefgebiedEntity).find({ where: { organisationId }, order: { position: 'ASC' } });
+  }
+
+  /** Replaces the organisation's cards; an empty list goes back to the default. */
+  replaceLeefgebieden(organisationId: string, leefgebieden: WatTeltLeefgebied[]): Promise<void> {
+    return this.dataSource.transaction(async (em) => {
+      await em.delete(WatTeltLeefgebiedEntity, { organisationId });
+      if (leefgebieden.length > 0) {
+        await em.insert(WatTeltLeefgebiedEntity, leefgebieden.map((l, position) => ({ organisationId, key: l.key, label: l.label, position })));
+      }
+    });
+  }
+
+  /** All clients of the organisation, or one when `id` is given, with how often and when they were last measured. */
+  async listClients(organisationId: string, id?: string): Promise<WatTeltClientSummary[]> {
+    const query = this.dataSource
+      .getRepository(WatTeltClientEntity)
+      .createQueryBuilder('c')
+      .leftJoin(WatTeltMeasurementEntity, 'm', 'm.client_id = c.id AND m.organisation_id = c.organisation_id')
+      .addSelect('count(m.id)::int', 'measurement_count')
+      .addSelect(`to_char(max(m.measured_on), 'YYYY-MM-DD')`, 'last_measured_on')
+      .where('c.organisation_id = :organisationId', { organisationId })
+      .groupBy('c.id')
+      .orderBy('c.code', 'ASC');
+    if (id) query.andWhere('c.id = :id', { id });
+    const { entities, raw } = await query.getRawAndEntities<{ measurement_count: number; last_measured_on: string | null }>();
+    return entities.map((client, i) => Object.assign(client, { measurementCount: raw[i].measurement_count, lastMeasuredOn: raw[i].last_measured_on }));
+  }
+
+  /** Team names used on clients, for choosing a selection; no client data. */
+  async teams(organisationId: string): Promise<string[]> {
+    const rows: { team: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT team FROM wat_telt_client WHERE organisation_id = $1 AND team IS NOT NULL ORDER BY team`,
+      [organisationId],
+    );
+    return rows.map((r) => r.team);
+  }
+
+  /** Names of the professionals who recorded measurements, by user id; only members of the organisation. */
+  async professionalNames(organisationId: string, userIds: string[]): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const rows: { id: string; name: string }[] = await this.dataSource.query(
+      `SELECT u.id, u.name FROM app_user u JOIN membership m ON m.user_id = u.id AND m.organisation_id = $1 WHERE u.id = ANY($2::uuid[])`,
+      [organisationId, userIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  findClient(organisationId: string, id: string): Promise<WatTeltClientEntity | null> {
+    return this.dataSource.getRepository(WatTeltClientEntity).findOneBy({ organisationId, id });
+  }
+
+  findClientByCode(organisationId: string, code: string): Promise<WatTeltClientEntity | null> {
+    return this.dataSource.getRepository(WatTeltClientEntity).findOneBy({ organisationId, code });
+  }
+
+  createClient(values: Pick<WatTeltClientEntity, 'organisationId' | 'code' | 'wijkId' | 'team'>): Promise<WatTeltClientEntity> {
+    return this.dataSource.getRepository(WatTeltClientEntity).save(values);
+  }
+
+  /** Oldest first: the order of the conversations. */
+  async measurementsOf(organisationId: string, clientId: string): Promise<WatTeltMeasurementWithScores[]> {
+    const measurements = await this.dataSource
+      .getRepository(WatTeltMeasurementEntity)
+      .find({ where: { organisationId, clientId }, order: { measuredOn: 'ASC', createdAt: 'ASC' } });
+    if (measurements.length === 0) return [];
+    const scores = await this.dataSource
+      .getRepository(WatTeltScoreEntity)
+      .createQueryBuilder('s')
+      .where('s.organisation_id = :organisationId AND s.measurement_id IN (:...ids)', { organisationId, ids: measurements.map((m) => m.id) })
+      .getMany();
+    return measurements.map((m) => Object.assign(m, { scores: scores.filter((s) => s.measurementId === m.id) }));
+  }
+
+  async goalsOf(organisationId: string, clientId: string): Promise<WatTeltGoalWithHistory[]> {
+    const goals = await this.dataSource.getRepository(WatTeltGoalEntity).find({ where: { organisationId, clientId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    if (goals.length === 0) return [];
+    const history = await this.dataSource
+      .getRepository(WatTeltGoalStatusEntity)
+      .createQueryBuilder('h')
+      .where('h.organisation_id = :organisationId AND h.goal_id IN (:...ids)', { organisationId, ids: goals.map((g) => g.id) })
+      .orderBy('h.changed_on', 'ASC')
+      .getMany();
+    return goals.map((g) => Object.assign(g, { history: history.filter((h) => h.goalId === g.id) }));
+  }
+
+  recordMeasurement(organisationId: string, values: NewMeasurement): Promise<WatTeltMeasurementEntity> {
+    return this.dataSource.transaction((em) => this.insertMeasurement(em, organisationId, values));
+  }
+
+  /**
+   * The valid measurements of an import, in one transaction: clients are found by code or created;
+   * if anything fails, nothing is kept.
+   */
+  importMeasurements(organisationId: string, professionalUserId: string, measurements: ImportedMeasurement[]): Promise<{ clientsCreated: number; measurements: number }> {
+    return this.dataSource.transaction(async (em) => {
+      const clients = new Map<string, string>();
+      let clientsCreated = 0;
+      for (const m of measurements) {
+        let clientId = clients.get(m.clientCode);
+        if (!clientId) {
+          const existing = await em.findOneBy(WatTeltClientEntity, { organisationId, code: m.clientCode });
+          clientId = existing?.id ?? (await em.save(WatTeltClientEntity, { organisationId, code: m.clientCode, wijkId: m.wijkId, team: m.team })).id;
+          if (!existing) clientsCreated += 1;
+          clients.set(m.clientCode, clientId);
+        }
+        await this.insertMeasurement(em, organisationId, { clientId, professionalUserId, source: 'import', draft: m.draft });
+      }
+      return { clientsCreated, measurements: measurements.length };
+    });
+  }
+
+  private async insertMeasurement(em: EntityManager, organisationId: string, { clientId, professionalUserId, source, draft }: NewMeasurement) {
+    const measurement = await em.save(WatTeltMeasurementEntity, {
+      organisationId,
+      clientId,
+      professionalUserId,
+      source,
+      measuredOn: draft.measuredOn,
+      rapportcijfer: draft.rapportcijfer,
+      thirdRole: draft.thirdRole,
+      note: draft.note.trim(),
+    });
+    const scores = draft.positions.flatMap((p) =>
+      PERSPECTIVES.flatMap((perspective) =>
+        p[perspective] === null ? [] : [{ organisationId, measurementId: measurement.id, leefgebied: p.leefgebied, perspective, position: p[perspective]! }],
+      ),
+    );
+    if (scores.length > 0) await em.insert(WatTeltScoreEntity, scores);
+    for (const goal of draft.goals) {
+      const saved = await em.save(WatTeltGoalEntity, { organisationId, clientId, measurementId: measurement.id, leefgebied: goal.leefgebied, text: goal.text.trim(), status: goal.status });
+      await em.insert(WatTeltGoalStatusEntity, { organisationId, goalId: saved.id, status: goal.status, changedOn: draft.measuredOn, measurementId: measurement.id });
+    }
+    for (const update of draft.goalUpdates) {
+      const goal = await em.findOneBy(WatTeltGoalEntity, { organisationId, clientId, id: update.goalId });
+      if (!goal || goal.status === update.status) continue;
+      await em.update(WatTeltGoalEntity, { organisationId, id: goal.id }, { status: update.status });
+      await em.insert(WatTeltGoalStatusEntity, { organisationId, goalId: goal.id, status: update.status, changedOn: draft.measuredOn, measurementId: measurement.id });
+    }
+    return measurement;
+  }
+
+  /** `CODE|jjjj-mm-dd` of the stored conversations of these clients, to keep an import from doubling them. */
+  async measurementKeys(organisationId: string, codes: string[]): Promise<Set<string>> {
+    if (codes.length === 0) return new Set();
+    const rows: { key: string }[] = await this.dataSource.query(
+      `SELECT c.code || '|' || to_char(m.measured_on, 'YYYY-MM-DD') AS key
+         FROM wat_telt_measurement m JOIN wat_telt_client c ON c.id = m.client_id AND c.organisation_id = m.organisation_id
+        WHERE m.organisation_id = $1 AND c.code = ANY($2::text[])`,
+      [organisationId, codes],
+    );
+    return new Set(rows.map((r) => r.key));
+  }
+
+  /** Goal ids of a client, to check updates before writing. */
+  async goalIdsOf(organisationId: string, clientId: string): Promise<Set<string>> {
+    const rows = await this.dataSource.getRepository(WatTeltGoalEntity).find({ select: { id: true }, where: { organisationId, clientId } });
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /**
+   * What the impact computation needs for a selection, and nothing that names a client: measurements
+   * in the period of clients in the wijk/team, with their chips; goals of those clients as they stand now.
+   */
+  async impactData(organisationId: string, selection: ImpactSelection): Promise<{ measurements: ImpactMeasurement[]; goals: ImpactGoal[] }> {
+    const where = ['m.organisation_id = $1'];
+    const params: unknown[] = [organisationId];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (selection.from) add('m.measured_on >= ?', selection.from);
+    if (selection.to) add('m.measured_on <= ?', selection.to);
+    if (selection.wijkId) add('c.wijk_id = ?', selection.wijkId);
+    if (selection.team) add('lower(c.team) = lower(?)', selection.team);
+    // Two flat queries and a join in memory: much cheaper than aggregating JSON per measurement.
+    const selected = `SELECT m.id, m.client_id, m.measured_on, m.created_at, m.rapportcijfer
+                        FROM wat_telt_measurement m
+                        JOIN wat_telt_client c ON c.id = m.client_id AND c.organisation_id = m.organisation_id
+                       WHERE ${where.join(' AND ')}`;
+    const [rows, scores]: [
+      { id: string; client_id: string; measured_on: string; rapportcijfer: number }[],
+      { measurement_id: string; leefgebied: string; perspective: Perspective; position: number }[],
+    ] = await Promise.all([
+      this.dataSource.query(`SELECT id, client_id, to_char(measured_on, 'YYYY-MM-DD') AS measured_on, rapportcijfer FROM (${selected}) m ORDER BY measured_on, created_at`, params),
+      this.dataSource.query(
+        `SELECT s.measurement_id, s.leefgebied, s.perspective, s.position::float8 AS position
+           FROM (${selected}) m JOIN wat_telt_score s ON s.measurement_id = m.id AND s.organisation_id = $1`,
+        params,
+      ),
+    ]);
+    const positions = new Map<string, ImpactMeasurement['positions']>();
+    for (const s of scores) {
+      const list = positions.get(s.measurement_id) ?? [];
+      list.push({ leefgebied: s.leefgebied, perspective: s.perspective, position: s.position });
+      positions.set(s.measurement_id, list);
+    }
+    const measurements: ImpactMeasurement[] = rows.map((r) => ({
+      clientId: r.client_id,
+      measuredOn: r.measured_on,
+      rapportcijfer: Number(r.rapportcijfer),
+      positions: positions.get(r.id) ?? [],
+    }));
+    const clientIds = [...new Set(measurements.map((m) => m.clientId))];
+    const goals: ImpactGoal[] =
+      clientIds.length === 0
+        ? []
+        : (
+            await this.dataSource.query(`SELECT client_id, status FROM wat_telt_goal WHERE organisation_id = $1 AND client_id = ANY($2::uuid[])`, [organisationId, clientIds])
+          ).map((g: { client_id: string; status: ImpactGoal['status'] }) => ({ clientId: g.client_id, status: g.status }));
+    return { measurements, goals };
+  }
+}

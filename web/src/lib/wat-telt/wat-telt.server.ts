@@ -1,0 +1,248 @@
+import { graphql } from '$lib/server/api';
+import type { Scope } from '$lib/beheer/beheer.server';
+import type { BoardInput, FieldProblem, GoalStatusKey } from './board-form';
+
+export type Leefgebied = { key: string; label: string };
+export type Board = { leefgebieden: Leefgebied[]; isDefault: boolean; wijken: { id: string; name: string }[]; teams: string[] };
+
+export type ClientSummary = {
+  id: string;
+  code: string;
+  team: string | null;
+  wijk: { id: string; name: string } | null;
+  measurementCount: number;
+  lastMeasuredOn: string | null;
+};
+
+export type Positions = { leefgebied: string; inwoner: number | null; professional: number | null; derde: number | null };
+
+export type Measurement = {
+  id: string;
+  measuredOn: string;
+  rapportcijfer: number;
+  thirdRole: 'mantelzorger' | 'partner' | null;
+  note: string;
+  source: string;
+  professionalName: string | null;
+  leefgebieden: Positions[];
+};
+
+export type Goal = { id: string; leefgebied: string; text: string; status: GoalStatusKey; history: { status: GoalStatusKey; changedOn: string }[] };
+
+export type ClientDetail = ClientSummary & { measurements: Measurement[]; goals: Goal[] };
+
+const BOARD = /* GraphQL */ `
+  query WatTeltBoard {
+    watTeltBoard {
+      isDefault
+      leefgebieden {
+        key
+        label
+      }
+      wijken {
+        id
+        name
+      }
+      teams
+    }
+  }
+`;
+
+export const fetchBoard = async (scope: Scope): Promise<Board> => (await graphql<{ watTeltBoard: Board }>(BOARD, {}, scope)).watTeltBoard;
+
+const CLIENTS = /* GraphQL */ `
+  query WatTeltClients {
+    watTeltClients {
+      id
+      code
+      team
+      wijk {
+        id
+        name
+      }
+      measurementCount
+      lastMeasuredOn
+    }
+  }
+`;
+
+export const fetchClients = async (scope: Scope): Promise<ClientSummary[]> =>
+  (await graphql<{ watTeltClients: ClientSummary[] }>(CLIENTS, {}, scope)).watTeltClients;
+
+const CLIENT = /* GraphQL */ `
+  query WatTeltClient($id: ID!) {
+    watTeltClient(id: $id) {
+      id
+      code
+      team
+      wijk {
+        id
+        name
+      }
+      measurementCount
+      lastMeasuredOn
+      measurements {
+        id
+        measuredOn
+        rapportcijfer
+        thirdRole
+        note
+        source
+        professionalName
+        leefgebieden {
+          leefgebied
+          inwoner
+          professional
+          derde
+        }
+      }
+      goals {
+        id
+        leefgebied
+        text
+        status
+        history {
+          status
+          changedOn
+        }
+      }
+    }
+  }
+`;
+
+export const fetchClient = async (scope: Scope, id: string): Promise<ClientDetail> =>
+  (await graphql<{ watTeltClient: ClientDetail }>(CLIENT, { id }, scope)).watTeltClient;
+
+const CREATE_CLIENT = /* GraphQL */ `
+  mutation CreateWatTeltClient($input: CreateWatTeltClientInput!) {
+    createWatTeltClient(input: $input) {
+      id
+    }
+  }
+`;
+
+export const createClient = async (scope: Scope, input: { code: string; wijkId: string | null; team: string | null }): Promise<string> =>
+  (await graphql<{ createWatTeltClient: { id: string } }>(CREATE_CLIENT, { input }, scope)).createWatTeltClient.id;
+
+const RECORD = /* GraphQL */ `
+  mutation RecordWatTeltMeasurement($input: RecordWatTeltMeasurementInput!) {
+    recordWatTeltMeasurement(input: $input) {
+      __typename
+      ... on WatTeltMeasurementRecorded {
+        measurement {
+          id
+        }
+      }
+      ... on WatTeltMeasurementRejected {
+        problems {
+          field
+          message
+        }
+      }
+    }
+  }
+`;
+
+type RecordResult =
+  | { __typename: 'WatTeltMeasurementRecorded'; measurement: { id: string } }
+  | { __typename: 'WatTeltMeasurementRejected'; problems: FieldProblem[] };
+
+/** The new measurement's id, or the API's problems per field. */
+export const recordMeasurement = async (scope: Scope, clientId: string, input: BoardInput): Promise<{ id: string } | { problems: FieldProblem[] }> => {
+  const { recordWatTeltMeasurement: result } = await graphql<{ recordWatTeltMeasurement: RecordResult }>(RECORD, { input: { clientId, ...input } }, scope);
+  return result.__typename === 'WatTeltMeasurementRecorded' ? { id: result.measurement.id } : { problems: result.problems };
+};
+
+export type ImportResult = {
+  imported: boolean;
+  measurementsImported: number;
+  clientsCreated: number;
+  validRows: number;
+  invalidRows: number;
+  fileProblems: string[];
+  rows: { line: number; clientCode: string; measuredOn: string; problems: string[] }[];
+};
+
+const IMPORT = /* GraphQL */ `
+  mutation ImportWatTelt($input: ImportWatTeltInput!) {
+    importWatTelt(input: $input) {
+      imported
+      measurementsImported
+      clientsCreated
+      validRows
+      invalidRows
+      fileProblems
+      rows {
+        line
+        clientCode
+        measuredOn
+        problems
+      }
+    }
+  }
+`;
+
+export const importCsv = async (scope: Scope, csv: string, validRowsOnly: boolean): Promise<ImportResult> =>
+  (await graphql<{ importWatTelt: ImportResult }>(IMPORT, { input: { csv, validRowsOnly } }, scope)).importWatTelt;
+
+export type Distribution = {
+  n: number;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+  mean: number;
+  buckets: { key: string; from: number | null; to: number | null; count: number }[];
+};
+export type ChangeFigure = {
+  suppressed: boolean;
+  n: number | null;
+  improved: number | null;
+  stable: number | null;
+  declined: number | null;
+  distribution: Distribution | null;
+};
+export type Impact = {
+  threshold: number;
+  minGroupSize: number;
+  inwonersWithFollowUp: { suppressed: boolean; value: number | null };
+  rapportcijfer: ChangeFigure;
+  leefgebieden: { leefgebied: string; label: string; change: ChangeFigure }[];
+  goals: { suppressed: boolean; inwoners: number | null; total: number | null; open: number | null; bezig: number | null; bereikt: number | null; gestopt: number | null };
+  perspectiveGap: { leefgebied: string; label: string; suppressed: boolean; n: number | null; distribution: Distribution | null }[];
+};
+
+const DISTRIBUTION = `n min q1 median q3 max mean buckets { key from to count }`;
+const CHANGE = `suppressed n improved stable declined distribution { ${DISTRIBUTION} }`;
+const IMPACT = /* GraphQL */ `
+  query WatTeltImpact($selection: WatTeltImpactSelectionInput) {
+    watTeltImpact(selection: $selection) {
+      threshold
+      minGroupSize
+      inwonersWithFollowUp { suppressed value }
+      rapportcijfer { ${CHANGE} }
+      leefgebieden { leefgebied label change { ${CHANGE} } }
+      goals { suppressed inwoners total open bezig bereikt gestopt }
+      perspectiveGap { leefgebied label suppressed n distribution { ${DISTRIBUTION} } }
+    }
+  }
+`;
+
+export type ImpactSelection = { from: string | null; to: string | null; wijkId: string | null; team: string | null };
+
+export const fetchImpact = async (scope: Scope, selection: ImpactSelection): Promise<Impact> =>
+  (await graphql<{ watTeltImpact: Impact }>(IMPACT, { selection }, scope)).watTeltImpact;
+
+const SET_LEEFGEBIEDEN = /* GraphQL */ `
+  mutation SetWatTeltLeefgebieden($leefgebieden: [WatTeltLeefgebiedInput!]!) {
+    setWatTeltLeefgebieden(leefgebieden: $leefgebieden) {
+      isDefault
+    }
+  }
+`;
+
+/** An empty list returns to the default cards. */
+export const setLeefgebieden = async (scope: Scope, leefgebieden: Leefgebied[]): Promise<void> => {
+  await graphql(SET_LEEFGEBIEDEN, { leefgebieden }, scope);
+};
