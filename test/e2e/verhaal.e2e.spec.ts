@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ensureTinyWhisper, TINY_WHISPER_ID } from '@vertelpunt/ml';
-import { fixtureAudio, login, seedTestOrganisation } from '../support/harness';
+import { fixtureAudio, gql, login, seedTestOrganisation } from '../support/harness';
 import { loginExplained } from './support/beheer-helpers';
 import {
   launchBrowser,
@@ -208,6 +208,38 @@ describe('Verhaal page (browser): synced player, tags with their trail, similar 
     await expect(similar.innerText()).resolves.toMatch(/\d+ % gelijk/);
     await similar.getByRole('link').click();
     await facilitator.waitForURL(`${stack.webUrl}/verhalen/${similarId}`);
+  });
+
+  it('lets a facilitator put the story in the basket of an upcoming ErvaringenTafel', async () => {
+    const user = stack.org.users.facilitator;
+    const token = await login(stack.apiUrl, user.email, user.password);
+    const auth = { token, organisationId: stack.org.organisation.id };
+    const nextWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const created = await gql<{ createTafel: { id: string } }>(
+      stack.apiUrl,
+      'mutation($input: TafelInput!) { createTafel(input: $input) { id } }',
+      { input: { title: 'Tafel over de post', date: nextWeek, question: 'Wat helpt bij schulden?', facilitatorUserId: user.id } },
+      auth,
+    );
+    expect(created.errors).toBeUndefined();
+    const tafelId = created.data!.createTafel.id;
+
+    const facilitator = await pageAs(user);
+    await facilitator.goto(`${stack.webUrl}/verhalen/${typedId}`);
+    await facilitator.getByLabel('Kies een Tafel').selectOption(tafelId);
+    await facilitator.getByRole('button', { name: 'Toevoegen aan Tafel' }).click();
+    await facilitator.getByRole('status').filter({ hasText: 'zit nu in de mand' }).waitFor();
+    const basket = await gql<{ tafel: { stories: { story: { id: string } }[] } }>(
+      stack.apiUrl,
+      'query($id: ID!) { tafel(id: $id) { stories { story { id } } } }',
+      { id: tafelId },
+      auth,
+    );
+    expect(basket.data?.tafel.stories.map((s) => s.story.id)).toEqual([typedId]);
+    // A manager reads stories but prepares no Tafels: no basket form.
+    const manager = await pageAs(stack.org.users.manager);
+    await manager.goto(`${stack.webUrl}/verhalen/${typedId}`);
+    await expect(manager.getByRole('button', { name: 'Toevoegen aan Tafel' }).count()).resolves.toBe(0);
   });
 
   it('works without JavaScript: a tag decision is a plain form post', async () => {

@@ -3,6 +3,7 @@ import { translate } from '$lib/i18n';
 import { knownQuestions } from '$lib/mijn-verhalen/vertel-form';
 import { isApiError } from '$lib/server/api';
 import { failLoad, requireArea } from '$lib/server/guards';
+import { fetchUpcomingTafels } from '$lib/tafels/tafels.server';
 import { decideTag, fetchStoryPage, fetchUnredacted, type Scope, type StoryPage } from '$lib/verhaal/story-page.server';
 import { tagDecisionFrom, type TagDecision } from '$lib/verhaal/tags';
 import type { Actions, PageServerLoad } from './$types';
@@ -48,7 +49,19 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
       return failLoad(cause, locals, url);
     }
   }
+  // Facilitators and admins put READY stories in the basket of an upcoming ErvaringenTafel from here.
+  const mayAddToTafel = story.status === 'READY' && locals.roles.some((r) => r === 'facilitator' || r === 'admin');
+  let tafels: { id: string; title: string; date: string }[] = [];
+  if (mayAddToTafel) {
+    try {
+      tafels = await fetchUpcomingTafels(scopeOf(locals));
+    } catch (cause) {
+      return failLoad(cause, locals, url);
+    }
+  }
   return {
+    mayAddToTafel,
+    tafels,
     // A score of 0 shares no words at all: not "like this", whatever the ranking says.
     story: { ...story, similarStories: story.similarStories.filter((s) => s.score > 0) },
     unredacted,
