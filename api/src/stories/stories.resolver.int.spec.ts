@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { buildStoryInput, CREATE_STORY, STORY } from '@vertelpunt/test/support/builders';
+import { buildStoryInput, validAnswersFor, CREATE_STORY, STORY } from '@vertelpunt/test/support/builders';
 import { gql, login, openDataSource, seedTestOrganisation, startApi, testConfig, type TestOrganisation } from '@vertelpunt/test/support/harness';
 
 type Created = { createStory: { __typename: string; story?: { id: string }; problems?: { field: string; message: string }[] } };
@@ -99,6 +99,28 @@ describe('stories resolver (real Postgres and Redis)', () => {
     expect(seen.data?.story.text).toBeNull();
     const own = await gql<{ story: { text: string | null } }>(api.url, STORY, { id: input.id }, as(coach));
     expect(own.data?.story.text).toBe(input.text);
+  });
+
+  it('anonymises free-text answers for colleagues; the teller and admins read them as typed', async () => {
+    const version = org.versions.inwoner;
+    const textQuestion = version.questions.find((q) => q.type === 'text')!;
+    const typed = 'Mevrouw Yilmaz belde me op 06-12345678, dat hielp.';
+    const answers = validAnswersFor(org, version.questions).map((a) => (a.questionId === textQuestion.id ? { questionId: a.questionId, text: typed } : a));
+    // An inwoner tells through the vertel-link, anonymously.
+    const input = buildStoryInput(org, { vertelpuntId: undefined, vertelToken: org.vertelpunten.inwoner.linkToken, questionnaireVersionId: version.id, answers });
+    const res = await gql<{ createStory: { __typename: string } }>(api.url, CREATE_STORY, { input });
+    expect(res.data?.createStory.__typename).toBe('StoryCreated');
+    const questionId = textQuestion.id;
+    const READ = 'query($id: ID!) { story(id: $id) { answers { questionId text } } }';
+    const textOf = async (token: string) =>
+      (await gql<{ story: { answers: { questionId: string; text: string | null }[] } }>(api.url, READ, { id: input.id }, as(token))).data?.story.answers.find((a) => a.questionId === questionId)?.text;
+    const facilitator = await login(api.url, org.users.facilitator.email, org.users.facilitator.password);
+    const seen = await textOf(facilitator);
+    expect(seen).toContain('[NAAM]');
+    expect(seen).toContain('[TELEFOON]');
+    expect(seen).not.toContain('Yilmaz');
+    const admin = await login(api.url, org.users.admin.email, org.users.admin.password);
+    expect(await textOf(admin)).toBe(typed);
   });
 
   it('shows a colleague the anonymised title only, also in lists; the teller sees it as told', async () => {

@@ -10,6 +10,7 @@ import { AnswerInput, CreateStoryInput } from './create-story.input';
 import { decodeCursor, encodeCursor } from './story-cursor';
 import { StoryLoaders } from './story-loaders';
 import { Answer, CreateStoryResult, Story, StoryConnection, StoryStep, UpdateStoryAnswersResult, Wijk } from './story.model';
+import { AnswerRedaction } from './answer-redaction.service';
 import { StoriesService } from './stories.service';
 
 const MAX_PAGE = 100;
@@ -29,6 +30,7 @@ export class StoriesResolver {
     private readonly loaders: StoryLoaders,
     private readonly vertelpunten: VertelpuntRepository,
     private readonly forms: VertelFormService,
+    private readonly redaction: AnswerRedaction,
   ) {}
 
   @Mutation(() => CreateStoryResult, { description: 'Logged in with vertelpuntId, or anonymous with vertelToken.' })
@@ -93,6 +95,12 @@ export class StoriesResolver {
   async answers(@Parent() story: Story, @Context() ctx: RequestContext): Promise<Answer[]> {
     const actor = requireActor(ctx);
     const rows = await this.loaders.for(ctx, actor.organisationId).answers.load(story.id);
+    // Free text as typed only for its teller and admins; colleagues get it anonymised.
+    const raw = maySeeRaw(actor, story as Story & { tellerUserId: string | null });
+    const texts = new Map<string, string>();
+    for (const { questionId, value } of rows) {
+      if (value.kind === 'text') texts.set(questionId, raw ? value.text : await this.redaction.hide(actor.organisationId, value.text));
+    }
     return rows.map(({ questionId, value }) => {
       switch (value.kind) {
         case 'archetypes':
@@ -104,7 +112,7 @@ export class StoriesResolver {
         case 'point':
           return { questionId, kind: value.kind, x: value.x, y: value.y };
         case 'text':
-          return { questionId, kind: value.kind, text: value.text };
+          return { questionId, kind: value.kind, text: texts.get(questionId) ?? '' };
         case 'notApplicable':
           return { questionId, kind: value.kind };
       }

@@ -118,7 +118,6 @@ export class AnalysisRepository {
     return rows.map((r) => r.name);
   }
 
-  /** Vectors stored or changed after `since` (for keeping an in-memory index current), oldest first. */
   /**
    * Vectors written after `after`, oldest first, `limit` at a time. The cursor keeps Postgres's microseconds (as text)
    * and the story id, so rows written in the same millisecond — a bulk load — are read once and never skipped.
