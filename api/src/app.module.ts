@@ -9,6 +9,7 @@ import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import { bearerToken, hashToken } from './auth/session-token';
 import { ExplorerModule } from './explorer/explorer.module';
+import { PatternsModule } from './patterns/patterns.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import type { RequestContext } from './common/request-context';
 import { createValidationPipe } from './common/validation.pipe';
@@ -38,6 +39,7 @@ export class AppModule {
         UploadsModule,
         ProcessingModule,
         ExplorerModule,
+        PatternsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],

@@ -33,3 +33,4 @@ export * from './taxonomies/tag.repository';
 export * from './audit/audit.repository';
 export * from './explorer/story-filter-where';
 export * from './explorer/explorer.repository';
+export * from './patterns/patterns.repository';

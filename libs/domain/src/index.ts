@@ -12,3 +12,6 @@ export * from './questionnaires/validate-answers';
 export * from './defaults';
 export * from './questionnaires/validate-questions';
 export * from './explorer/story-filter';
+export * from './patterns/statistics';
+export * from './patterns/buckets';
+export * from './patterns/compare';
