@@ -6,7 +6,6 @@ import { gql, login, openDataSource, seedTestOrganisation, startApi, testConfig,
 import { seedPatternStory } from '@vertelpunt/test/support/patterns-fixtures';
 
 type Auth = { token: string; organisationId: string };
-type Filter = Record<string, unknown> | null;
 
 const OVER_TIME = `query($filter: StoryFilterInput, $unit: PeriodUnit!) { storiesOverTime(filter: $filter, unit: $unit) { unit total buckets { period wijkcoach inwoner } } }`;
 const ARCHETYPES = `query($filter: StoryFilterInput) { archetypeDistribution(filter: $filter) { wijkcoachTotal inwonerTotal archetypes { id label setName wijkcoach inwoner } } }`;
