@@ -1,6 +1,6 @@
 import { isRole, type Role } from '@vertelpunt/domain';
 
-export const AREA_IDS = ['vertel', 'mijn-verhalen', 'verhalen', 'tafels', 'impact', 'beheer'] as const;
+export const AREA_IDS = ['vertel', 'mijn-verhalen', 'verhalen', 'patronen', 'tafels', 'impact', 'beheer'] as const;
 export type AreaId = (typeof AREA_IDS)[number];
 export type Area = { id: AreaId; href: `/${AreaId}` };
 
@@ -9,6 +9,7 @@ const AREA_ROLES: Record<AreaId, readonly Role[]> = {
   vertel: ['wijkcoach'],
   'mijn-verhalen': ['wijkcoach'],
   verhalen: ['wijkcoach', 'facilitator', 'manager'],
+  patronen: ['facilitator', 'manager'],
   tafels: ['facilitator'],
   impact: ['manager'],
   beheer: [],
