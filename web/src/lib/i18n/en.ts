@@ -582,6 +582,7 @@ export const en: typeof nl = {
     leesVerhalen: 'Read these stories',
     extraFilter: 'The filter from Stories applies too (for example tags or archetypes).',
     geenVerhalen: 'There are no processed stories in this selection.',
+    geenAntwoorden: '{vraag}: no answers yet in this selection.',
     tabel: 'Show as a table',
     linkLabel: '{wat}: {aantal} stories. View these stories.',
     verhalen: 'Stories',

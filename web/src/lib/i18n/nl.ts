@@ -586,6 +586,7 @@ export const nl = {
     leesVerhalen: 'Lees deze verhalen',
     extraFilter: 'Ook het filter uit Verhalen geldt (bijvoorbeeld tags of archetypen).',
     geenVerhalen: 'Er zijn geen verwerkte verhalen in deze selectie.',
+    geenAntwoorden: '{vraag}: nog geen antwoorden in deze selectie.',
     tabel: 'Toon als tabel',
     linkLabel: '{wat}: {aantal} verhalen. Bekijk deze verhalen.',
     verhalen: 'Verhalen',

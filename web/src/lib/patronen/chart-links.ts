@@ -1,4 +1,10 @@
-import { periodRange, storyFilterToSearchParams, type PeriodUnit, type StoryFilter, type TellerKind } from '@vertelpunt/domain';
+import {
+  periodRange,
+  storyFilterToSearchParams,
+  type PeriodUnit,
+  type StoryFilter,
+  type TellerKind,
+} from '@vertelpunt/domain';
 
 /**
  * "Van patroon naar verhaal": every chart element links to the Verhalen explorer with the current selection narrowed
@@ -46,11 +52,19 @@ export const withTag = (filter: StoryFilter, tagId: string, sameTaxonomyTagIds: 
   tagIds: [...filter.tagIds.filter((id) => !sameTaxonomyTagIds.includes(id)), tagId],
 });
 
-export const tagWijkHref = (filter: StoryFilter, tagId: string, sameTaxonomyTagIds: readonly string[], wijkId: string) =>
-  hrefOf({ ...withTag(filter, tagId, sameTaxonomyTagIds), wijkIds: [wijkId] });
+export const tagWijkHref = (
+  filter: StoryFilter,
+  tagId: string,
+  sameTaxonomyTagIds: readonly string[],
+  wijkId: string,
+) => hrefOf({ ...withTag(filter, tagId, sameTaxonomyTagIds), wijkIds: [wijkId] });
 
-export const tagMonthHref = (filter: StoryFilter, tagId: string, sameTaxonomyTagIds: readonly string[], monthStart: string) =>
-  hrefOf(withinPeriod(withTag(filter, tagId, sameTaxonomyTagIds), monthStart, 'month'));
+export const tagMonthHref = (
+  filter: StoryFilter,
+  tagId: string,
+  sameTaxonomyTagIds: readonly string[],
+  monthStart: string,
+) => hrefOf(withinPeriod(withTag(filter, tagId, sameTaxonomyTagIds), monthStart, 'month'));
 
 export type Range = { from: number; to: number };
 

@@ -12,7 +12,9 @@ describe('selections A and B in the URL', () => {
   });
 
   it('gives each side its own wijk and period on top of the base selection', () => {
-    const params = new URLSearchParams(`tag=${TAG}&van=2026-01-01&vergelijk=1&a-wijk=${NOORD}&b-wijk=${ZUID}&b-van=2026-03-01`);
+    const params = new URLSearchParams(
+      `tag=${TAG}&van=2026-01-01&vergelijk=1&a-wijk=${NOORD}&b-wijk=${ZUID}&b-van=2026-03-01`,
+    );
     const comparison = comparisonFrom(parseStoryFilter(params), params)!;
     expect(comparison.a).toMatchObject({ wijkIds: [NOORD], tagIds: [TAG], from: '2026-01-01' });
     expect(comparison.b).toMatchObject({ wijkIds: [ZUID], tagIds: [TAG], from: '2026-03-01' });

@@ -11,7 +11,8 @@ const SIDE_PARAMS = ['van', 'tot', 'wijk', 'teller'] as const;
 /** A side's own parameters, unprefixed. */
 const sideParams = (params: URLSearchParams, side: Side) => {
   const own = new URLSearchParams();
-  for (const name of SIDE_PARAMS) for (const value of params.getAll(`${side}-${name}`)) if (value.trim() !== '') own.append(name, value);
+  for (const name of SIDE_PARAMS)
+    for (const value of params.getAll(`${side}-${name}`)) if (value.trim() !== '') own.append(name, value);
   return own;
 };
 
@@ -37,7 +38,12 @@ export const comparisonFrom = (base: StoryFilter, params: URLSearchParams): Comp
 /** The values the compare form shows for a side (its own, not the base selection's). */
 export const sideFormValues = (params: URLSearchParams, side: Side) => {
   const own = sideParams(params, side);
-  return { van: own.get('van') ?? '', tot: own.get('tot') ?? '', wijk: own.get('wijk') ?? '', teller: own.get('teller') ?? '' };
+  return {
+    van: own.get('van') ?? '',
+    tot: own.get('tot') ?? '',
+    wijk: own.get('wijk') ?? '',
+    teller: own.get('teller') ?? '',
+  };
 };
 
 /**
@@ -46,4 +52,3 @@ export const sideFormValues = (params: URLSearchParams, side: Side) => {
  */
 export const hiddenFilterFields = (filter: StoryFilter, shown: readonly string[]): [string, string][] =>
   [...storyFilterToSearchParams(filter)].filter(([name]) => !shown.includes(name));
-

@@ -9,7 +9,15 @@ export type HeatmapData = {
   columns: { key: string; label: string; total: number }[];
   cells: { tagId: string; column: string; count: number }[];
 };
-export type DyadHistogramData = { questionnaireId: string; questionId: string; prompt: string; leftLabel: string; rightLabel: string; answered: number; bins: { bin: number; count: number }[] };
+export type DyadHistogramData = {
+  questionnaireId: string;
+  questionId: string;
+  prompt: string;
+  leftLabel: string;
+  rightLabel: string;
+  answered: number;
+  bins: { bin: number; count: number }[];
+};
 export type CanvasDensityData = {
   questionnaireId: string;
   questionId: string;
@@ -21,12 +29,37 @@ export type CanvasDensityData = {
   answered: number;
   cells: { x: number; y: number; count: number }[];
 };
-export type DifferenceTest = { method: string | null; p: number | null; verdict: 'likely-real' | 'could-be-chance' | 'too-few' };
+export type DifferenceTest = {
+  method: string | null;
+  p: number | null;
+  verdict: 'likely-real' | 'could-be-chance' | 'too-few';
+};
 export type SelectionComparison = {
   totalA: number;
   totalB: number;
-  items: { group: string; groupLabel: string; key: string; label: string; countA: number; countB: number; shareA: number | null; shareB: number | null; test: DifferenceTest }[];
-  values: { group: string; key: string; label: string; lowLabel: string; highLabel: string; countA: number; countB: number; meanA: number | null; meanB: number | null; test: DifferenceTest }[];
+  items: {
+    group: string;
+    groupLabel: string;
+    key: string;
+    label: string;
+    countA: number;
+    countB: number;
+    shareA: number | null;
+    shareB: number | null;
+    test: DifferenceTest;
+  }[];
+  values: {
+    group: string;
+    key: string;
+    label: string;
+    lowLabel: string;
+    highLabel: string;
+    countA: number;
+    countB: number;
+    meanA: number | null;
+    meanB: number | null;
+    test: DifferenceTest;
+  }[];
 };
 export type Patterns = {
   overTime: { total: number; buckets: TimeBucket[] };
@@ -39,7 +72,8 @@ export type Patterns = {
   comparison: SelectionComparison | null;
 };
 
-const HEATMAP_FIELDS = 'total tags { id label taxonomyKey taxonomyName } columns { key label total } cells { tagId column count }';
+const HEATMAP_FIELDS =
+  'total tags { id label taxonomyKey taxonomyName } columns { key label total } cells { tagId column count }';
 const TEST_FIELDS = 'test { method p verdict }';
 
 export const PATTERNS = /* GraphQL */ `
@@ -72,7 +106,12 @@ export const fetchPatterns = async (
   unit: PeriodUnit,
   comparison: { a: StoryFilter; b: StoryFilter } | null,
 ): Promise<Patterns> => {
-  const data = await graphql<Omit<Patterns, 'wijken' | 'comparison'> & { explorerOptions: { wijken: { id: string; label: string }[] }; comparison?: SelectionComparison }>(
+  const data = await graphql<
+    Omit<Patterns, 'wijken' | 'comparison'> & {
+      explorerOptions: { wijken: { id: string; label: string }[] };
+      comparison?: SelectionComparison;
+    }
+  >(
     PATTERNS,
     {
       filter: toFilterInput(filter),

@@ -13,14 +13,24 @@ export const load: PageServerLoad = async ({ locals, url, fetch }) => {
   const unit: PeriodUnit = url.searchParams.get('per') === 'week' ? 'week' : 'month';
   const comparison = comparisonFrom(filter, url.searchParams);
   try {
-    const patterns = await fetchPatterns({ token: locals.token, organisationId: locals.organisation?.id ?? null, fetch }, filter, unit, comparison);
+    const patterns = await fetchPatterns(
+      { token: locals.token, organisationId: locals.organisation?.id ?? null, fetch },
+      filter,
+      unit,
+      comparison,
+    );
     const hidden = hiddenFilterFields(filter, SHOWN);
     return {
       filter,
       unit,
       patterns,
       storiesQuery: storyFilterToSearchParams(filter).toString(),
-      filterForm: { van: filter.from ?? '', tot: filter.to ?? '', wijk: filter.wijkIds[0] ?? '', teller: filter.tellerKind ?? '' },
+      filterForm: {
+        van: filter.from ?? '',
+        tot: filter.to ?? '',
+        wijk: filter.wijkIds[0] ?? '',
+        teller: filter.tellerKind ?? '',
+      },
       hiddenFields: hidden,
       /** For the compare form: the whole base selection travels along, so A and B stay within it. */
       baseFields: [...storyFilterToSearchParams(filter)].concat(unit === 'week' ? [['per', 'week']] : []),
