@@ -2,6 +2,7 @@ import { CreateCoreModel1763900000000 } from './1763900000000-create-core-model'
 import { VertelpuntMaxRecording1763910000000 } from './1763910000000-vertelpunt-max-recording';
 import { Processing1763920000000 } from './1763920000000-processing';
 import { ExplorerSearch1763945000000 } from './1763945000000-explorer-search';
+import { PatternsStatistics1763950000000 } from './1763950000000-patterns-statistics';
 
 /** In order; every schema change is a reviewed migration with a working `down`. */
-export const MIGRATIONS = [CreateCoreModel1763900000000, VertelpuntMaxRecording1763910000000, Processing1763920000000, ExplorerSearch1763945000000];
+export const MIGRATIONS = [CreateCoreModel1763900000000, VertelpuntMaxRecording1763910000000, Processing1763920000000, ExplorerSearch1763945000000, PatternsStatistics1763950000000];

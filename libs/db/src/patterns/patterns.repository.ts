@@ -146,10 +146,12 @@ export class PatternsRepository {
       `WITH sel AS (${sel.sql}),
             questions AS (${questionsOfType('dyad')}),
             versions AS (${versionsOfType(['dyad'])}),
-            bins AS (SELECT v.questionnaire_id, v.question_id,
-                            least(floor((a.value ->> 'value')::numeric / ${BIN_WIDTH}), ${SIGNIFIER_BINS - 1})::int AS bin, count(*)::int AS count
-                       FROM sel JOIN versions v ON v.version_id = sel.questionnaire_version_id
-                            JOIN answer a ON a.story_id = sel.id AND a.organisation_id = $1 AND a.question_id = v.question_id AND a.value ->> 'kind' = 'number'
+            raw AS (SELECT sel.questionnaire_version_id AS version_id, a.question_id,
+                           least(floor((a.value ->> 'value')::numeric / ${BIN_WIDTH}), ${SIGNIFIER_BINS - 1})::int AS bin, count(*)::int AS count
+                      FROM sel JOIN answer a ON a.story_id = sel.id AND a.organisation_id = $1 AND a.value ->> 'kind' = 'number'
+                     GROUP BY 1, 2, 3),
+            bins AS (SELECT v.questionnaire_id, v.question_id, raw.bin, sum(raw.count)::int AS count
+                       FROM raw JOIN versions v ON v.version_id = raw.version_id AND v.question_id = raw.question_id
                       GROUP BY 1, 2, 3)
        SELECT q.questionnaire_id, q.question_id, q.prompt, q.definition,
               coalesce((SELECT sum(b.count)::int FROM bins b WHERE b.questionnaire_id = q.questionnaire_id AND b.question_id = q.question_id), 0) AS answered,
@@ -169,9 +171,11 @@ export class PatternsRepository {
       `WITH sel AS (${sel.sql}),
             questions AS (${questionsOfType('canvas')}),
             versions AS (${versionsOfType(['canvas'])}),
-            cells AS (SELECT v.questionnaire_id, v.question_id, ${bin('x')} AS x, ${bin('y')} AS y, count(*)::int AS count
-                        FROM sel JOIN versions v ON v.version_id = sel.questionnaire_version_id
-                             JOIN answer a ON a.story_id = sel.id AND a.organisation_id = $1 AND a.question_id = v.question_id AND a.value ->> 'kind' = 'point'
+            raw AS (SELECT sel.questionnaire_version_id AS version_id, a.question_id, ${bin('x')} AS x, ${bin('y')} AS y, count(*)::int AS count
+                      FROM sel JOIN answer a ON a.story_id = sel.id AND a.organisation_id = $1 AND a.value ->> 'kind' = 'point'
+                     GROUP BY 1, 2, 3, 4),
+            cells AS (SELECT v.questionnaire_id, v.question_id, raw.x, raw.y, sum(raw.count)::int AS count
+                        FROM raw JOIN versions v ON v.version_id = raw.version_id AND v.question_id = raw.question_id
                        GROUP BY 1, 2, 3, 4)
        SELECT q.questionnaire_id, q.question_id, q.prompt, q.definition,
               coalesce((SELECT sum(c.count)::int FROM cells c WHERE c.questionnaire_id = q.questionnaire_id AND c.question_id = q.question_id), 0) AS answered,
@@ -202,14 +206,18 @@ export class PatternsRepository {
                          FROM sel JOIN story_tag st ON st.story_id = sel.id AND st.organisation_id = $1 AND st.state <> 'rejected'
                         GROUP BY 1, 2),
               versions AS (${versionsOfType(['single', 'multi', 'leefgebied', 'dyad', 'scale'])}),
-              choices AS (SELECT v.questionnaire_id, v.question_id, o.id AS option_id, sel.side, count(*)::int AS n
-                            FROM sel JOIN versions v ON v.version_id = sel.questionnaire_version_id AND v.type IN ('single', 'multi', 'leefgebied')
-                                 JOIN answer a ON a.story_id = sel.id AND a.organisation_id = $1 AND a.question_id = v.question_id AND a.value ->> 'kind' = 'choice'
-                                 CROSS JOIN LATERAL jsonb_array_elements_text(a.value -> 'optionIds') o(id)
+              raw_choices AS (SELECT sel.questionnaire_version_id AS version_id, a.question_id, o.id AS option_id, sel.side, count(*)::int AS n
+                                FROM sel JOIN answer a ON a.story_id = sel.id AND a.organisation_id = $1 AND a.value ->> 'kind' = 'choice'
+                                     CROSS JOIN LATERAL jsonb_array_elements_text(a.value -> 'optionIds') o(id)
+                               GROUP BY 1, 2, 3, 4),
+              choices AS (SELECT v.questionnaire_id, v.question_id, c.option_id, c.side, sum(c.n)::int AS n
+                            FROM raw_choices c JOIN versions v ON v.version_id = c.version_id AND v.question_id = c.question_id AND v.type IN ('single', 'multi', 'leefgebied')
                            GROUP BY 1, 2, 3, 4),
-              numbers AS (SELECT v.questionnaire_id, v.question_id, v.type, sel.side, (a.value ->> 'value')::float8 AS value, count(*)::int AS n
-                            FROM sel JOIN versions v ON v.version_id = sel.questionnaire_version_id AND v.type IN ('dyad', 'scale')
-                                 JOIN answer a ON a.story_id = sel.id AND a.organisation_id = $1 AND a.question_id = v.question_id AND a.value ->> 'kind' = 'number'
+              raw_numbers AS (SELECT sel.questionnaire_version_id AS version_id, a.question_id, sel.side, (a.value ->> 'value')::float8 AS value, count(*)::int AS n
+                                FROM sel JOIN answer a ON a.story_id = sel.id AND a.organisation_id = $1 AND a.value ->> 'kind' = 'number'
+                               GROUP BY 1, 2, 3, 4),
+              numbers AS (SELECT v.questionnaire_id, v.question_id, v.type, r.side, r.value, sum(r.n)::int AS n
+                            FROM raw_numbers r JOIN versions v ON v.version_id = r.version_id AND v.question_id = r.question_id AND v.type IN ('dyad', 'scale')
                            GROUP BY 1, 2, 3, 4, 5),
               questions AS (SELECT DISTINCT ON (qv.questionnaire_id, q ->> 'id') qv.questionnaire_id, q ->> 'id' AS question_id, q
                               FROM questionnaire_version qv CROSS JOIN LATERAL jsonb_array_elements(qv.questions) q
