@@ -198,23 +198,27 @@ export class PatternsRepository {
     const [row]: { total_a: number; total_b: number; counts: ComparedCount[]; values: { group: 'dyad' | 'scale'; key: string; label: string; definition: Record<string, unknown>; a: [number, number][] | null; b: [number, number][] | null }[] }[] =
       await this.dataSource.query(
         `WITH sel AS (${selA.sql} UNION ALL ${selB.sql}),
-              archetypes AS (SELECT x.id, sel.side, count(*)::int AS n
-                               FROM sel JOIN answer a ON a.story_id = sel.id AND a.organisation_id = $1 AND a.value ->> 'kind' = 'archetypes'
-                                    CROSS JOIN LATERAL jsonb_array_elements_text(a.value -> 'archetypeIds') x(id)
+              -- One pass over the selections' answers; archetypes, choices and numbers are all read from it.
+              ans AS MATERIALIZED (SELECT sel.side, sel.questionnaire_version_id AS version_id, a.question_id, a.value, a.value ->> 'kind' AS kind
+                                     FROM sel JOIN answer a ON a.story_id = sel.id AND a.organisation_id = $1
+                                          AND a.value ->> 'kind' IN ('archetypes', 'choice', 'number')),
+              archetypes AS (SELECT x.id, ans.side, count(*)::int AS n
+                               FROM ans CROSS JOIN LATERAL jsonb_array_elements_text(ans.value -> 'archetypeIds') x(id)
+                              WHERE ans.kind = 'archetypes'
                               GROUP BY 1, 2),
               tags AS (SELECT st.tag_id, sel.side, count(*)::int AS n
                          FROM sel JOIN story_tag st ON st.story_id = sel.id AND st.organisation_id = $1 AND st.state <> 'rejected'
                         GROUP BY 1, 2),
               versions AS (${versionsOfType(['single', 'multi', 'leefgebied', 'dyad', 'scale'])}),
-              raw_choices AS (SELECT sel.questionnaire_version_id AS version_id, a.question_id, o.id AS option_id, sel.side, count(*)::int AS n
-                                FROM sel JOIN answer a ON a.story_id = sel.id AND a.organisation_id = $1 AND a.value ->> 'kind' = 'choice'
-                                     CROSS JOIN LATERAL jsonb_array_elements_text(a.value -> 'optionIds') o(id)
+              raw_choices AS (SELECT ans.version_id, ans.question_id, o.id AS option_id, ans.side, count(*)::int AS n
+                                FROM ans CROSS JOIN LATERAL jsonb_array_elements_text(ans.value -> 'optionIds') o(id)
+                               WHERE ans.kind = 'choice'
                                GROUP BY 1, 2, 3, 4),
               choices AS (SELECT v.questionnaire_id, v.question_id, c.option_id, c.side, sum(c.n)::int AS n
                             FROM raw_choices c JOIN versions v ON v.version_id = c.version_id AND v.question_id = c.question_id AND v.type IN ('single', 'multi', 'leefgebied')
                            GROUP BY 1, 2, 3, 4),
-              raw_numbers AS (SELECT sel.questionnaire_version_id AS version_id, a.question_id, sel.side, (a.value ->> 'value')::float8 AS value, count(*)::int AS n
-                                FROM sel JOIN answer a ON a.story_id = sel.id AND a.organisation_id = $1 AND a.value ->> 'kind' = 'number'
+              raw_numbers AS (SELECT ans.version_id, ans.question_id, ans.side, (ans.value ->> 'value')::float8 AS value, count(*)::int AS n
+                                FROM ans WHERE ans.kind = 'number'
                                GROUP BY 1, 2, 3, 4),
               numbers AS (SELECT v.questionnaire_id, v.question_id, v.type, r.side, r.value, sum(r.n)::int AS n
                             FROM raw_numbers r JOIN versions v ON v.version_id = r.version_id AND v.question_id = r.question_id AND v.type IN ('dyad', 'scale')
