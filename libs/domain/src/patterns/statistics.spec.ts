@@ -59,6 +59,10 @@ describe('chiSquareTest', () => {
     expect(chiSquareTest([[1, 2], [0, 1], [2, 1]])).toEqual({ sufficient: false, reason: 'too-few' });
     expect(chiSquareTest([[5, 0], [7, 0]])).toEqual({ sufficient: false, reason: 'too-few' });
   });
+
+  it('finds no difference when every story of both selections has the item', () => {
+    expect(chiSquareTest([[10, 8], [0, 0]])).toEqual({ sufficient: true, method: 'chi-square', statistic: 0, df: null, p: 1 });
+  });
 });
 
 describe('fisherExact', () => {

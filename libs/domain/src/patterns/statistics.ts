@@ -98,7 +98,8 @@ export const fisherExact = (table: number[][]): number => {
 
 /**
  * Pearson's chi-square test of independence for an r×c table of counts (rows: categories, columns: selections).
- * Rows or columns without any count are dropped first. A 2×2 table with an expected count below 5 gets Fisher's exact
+ * Rows or columns without any count are dropped first; an empty column (selection) means "too few", a single row
+ * left means no difference at all (p = 1). A 2×2 table with an expected count below 5 gets Fisher's exact
  * test; a larger one where more than a fifth of the expected counts are below 5 (or any below 1) is "too few"
  * (Cochran's rule).
  */
@@ -106,7 +107,9 @@ export const chiSquareTest = (table: number[][]): TestResult => {
   const nonEmptyRows = table.filter((row) => sum(row) > 0);
   const keepColumns = (nonEmptyRows[0] ?? []).map((_, j) => sum(nonEmptyRows.map((row) => row[j])) > 0);
   const t = nonEmptyRows.map((row) => row.filter((_, j) => keepColumns[j]));
-  if (t.length < 2 || t[0].length < 2) return TOO_FEW;
+  if (t.length === 0 || t[0].length < 2) return TOO_FEW;
+  // Every story of both selections falls in one category: the selections do not differ at all.
+  if (t.length === 1) return { sufficient: true, method: 'chi-square', statistic: 0, df: null, p: 1 };
   const rowTotals = t.map(sum);
   const colTotals = t[0].map((_, j) => sum(t.map((row) => row[j])));
   const n = sum(rowTotals);
