@@ -9,9 +9,10 @@ import { Upload } from 'tus-js-client';
 import { Client } from 'pg';
 import { runMigrations } from '@vertelpunt/db';
 import { buildStoryInput, CREATE_STORY } from '../support/builders';
-import { gql, login, openDataSource, REPO_ROOT, seedTestOrganisation, stopProcess, testConfig, waitFor } from '../support/harness';
+import { gql, login, openDataSource, REPO_ROOT, seedTestOrganisation, testConfig } from '../support/harness';
 import { TcpProxy } from '../support/tcp-proxy';
-import { percentile, printTable, round, runConcurrent, type Row } from './bench-util';
+import { percentile, printTable, round, runConcurrent, startApiProcess, type Row } from './bench-util';
+import { runExplorerBench } from './explorer.bench';
 
 const DB = 'vertelpunt_bench';
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -37,22 +38,9 @@ const twoMinuteRecording = (dir: string) => {
   return readFileSync(file);
 };
 
-const startApiProcess = async (env: Record<string, string>) => {
-  const net = await import('node:net');
-  const port = await new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port: p } = server.address() as { port: number };
-      server.close(() => resolve(p));
-    });
-  });
-  const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'api/src/main.ts'], { cwd: REPO_ROOT, env: { ...process.env, ...env, API_PORT: String(port) }, stdio: 'inherit' });
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${url}/healthz`).catch(() => null))?.ok, 30_000);
-  return { url, app: { close: () => stopProcess(child) } };
-};
-
 const main = async () => {
+  // `--explorer`: only the Verhalen explorer over a large dataset (slow to seed the first time), see README.
+  if (process.argv.includes('--explorer')) return runExplorerBench();
   const tellers = arg('tellers', 50);
   const stories = arg('stories', 3000);
   const uploaders = arg('uploaders', 200);

@@ -1,3 +1,5 @@
+import { REPO_ROOT, stopProcess, waitFor } from '../support/harness';
+
 /** Small helpers for the benchmarks: percentiles and a printed table. */
 export const percentile = (values: number[], p: number) => {
   if (values.length === 0) return NaN;
@@ -35,4 +37,20 @@ export const runConcurrent = async (concurrency: number, total: number, task: (i
     }),
   );
   return { latencies, seconds: (performance.now() - started) / 1000 };
+};
+
+/** The real API in its own process, as in production, so the load generator does not share its event loop. */
+export const startApiProcess = async (env: Record<string, string>) => {
+  const net = await import('node:net');
+  const port = await new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port: p } = server.address() as { port: number };
+      server.close(() => resolve(p));
+    });
+  });
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'api/src/main.ts'], { cwd: REPO_ROOT, env: { ...process.env, ...env, API_PORT: String(port) }, stdio: 'inherit' });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(async () => (await fetch(`${url}/healthz`).catch(() => null))?.ok, 30_000);
+  return { url, app: { close: () => stopProcess(child) } };
 };

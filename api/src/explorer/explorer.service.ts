@@ -6,7 +6,7 @@ import { SimilarStoriesService } from '../processing/similar-stories.service';
 import { EXPORT_MIME, exportFilename, storiesToCsv, storiesToXlsx, type ExportFormat } from './story-export';
 
 /** "Verhalen zoals dit" looks at this many of the most similar stories, then applies the other filters. */
-export const SIMILAR_LIMIT = 100;
+export const SIMILAR_LIMIT = 50;
 /** An export is for reading and coding stories, not for copying the database. */
 export const EXPORT_LIMIT = 5000;
 

@@ -12,10 +12,8 @@ import {
   type Verdict,
 } from '@vertelpunt/domain';
 import type { Actor } from '../common/request-context';
+import { SIMILAR_LIMIT } from '../explorer/explorer.service';
 import { SimilarStoriesService } from '../processing/similar-stories.service';
-
-/** As in the Verhalen explorer: "zoals dit" looks at this many of the most similar stories. */
-const SIMILAR_LIMIT = 100;
 
 const toTest = (judged: { test: TestResult; verdict: Verdict; explanation: string }) => ({
   method: judged.test.sufficient ? judged.test.method : null,
@@ -75,6 +73,7 @@ export class PatternsService {
     return { totalA: counts.totalA, totalB: counts.totalB, items, values };
   }
 
+  /** "Zoals dit" looks at as many similar stories as the Verhalen explorer does, so charts and list agree. */
   private async scopeOf(actor: Actor, filter: StoryFilter, prefix = ''): Promise<ChartScope> {
     const problems: FieldProblem[] = validateStoryFilter(filter).map((p) => ({ ...p, field: `${prefix}${p.field}` }));
     if (problems.length > 0) throw new DomainError('BAD_USER_INPUT', problems.map((p) => p.message).join(' '), problems);

@@ -1,5 +1,6 @@
 import { StoryVectorEntity } from './analysis/story-vector.entity';
 import { TaggerModelEntity } from './analysis/tagger-model.entity';
+import { StoryAnswerOptionEntity } from './explorer/story-answer-option.entity';
 import { AuditEventEntity } from './audit/audit-event.entity';
 import { OrganisationEntity } from './organisations/organisation.entity';
 import { WijkEntity } from './organisations/wijk.entity';
@@ -38,4 +39,5 @@ export const ENTITIES = [
   AuditEventEntity,
   StoryVectorEntity,
   TaggerModelEntity,
+  StoryAnswerOptionEntity,
 ];

@@ -34,3 +34,4 @@ export * from './audit/audit.repository';
 export * from './explorer/story-filter-where';
 export * from './explorer/explorer.repository';
 export * from './patterns/patterns.repository';
+export * from './explorer/story-answer-option.entity';

@@ -88,6 +88,17 @@ describe('storyFilterWhere and ExplorerRepository on real Postgres', () => {
     expect(await match({ tagIds: [wonen, continuiteit] })).toEqual(['buurthuis']);
   });
 
+  it('groups tags the same way inside the SQL when no grouping is given', async () => {
+    const ids3 = await Promise.all(['leefgebieden/financien', 'leefgebieden/wonen', 'werkzame-elementen/continuiteit'].map((t) => tagIdOf(ds, a.organisation.id, t)));
+    const foreign = await tagIdOf(ds, b.organisation.id, 'leefgebieden/wonen');
+    for (const tagIds of [[ids3[0], ids3[1]], [ids3[1], ids3[2]], [ids3[0], foreign]]) {
+      const where = storyFilterWhere(a.organisation.id, { ...EMPTY_STORY_FILTER, tagIds });
+      const inSql: { id: string }[] = await ds.query(`SELECT s.id FROM story s WHERE ${where.sql} ORDER BY s.id`, where.params);
+      const viaGroups = (await repo.page(a.organisation.id, { ...EMPTY_STORY_FILTER, tagIds }, 50, null)).stories.map((r) => r.id).sort();
+      expect(inSql.map((r) => r.id)).toEqual(viaGroups);
+    }
+  });
+
   it('lets ids of another organisation match nothing', async () => {
     const foreignTag = await tagIdOf(ds, b.organisation.id, 'leefgebieden/financien');
     expect(await match({ tagIds: [foreignTag] })).toEqual([]);
@@ -108,6 +119,18 @@ describe('storyFilterWhere and ExplorerRepository on real Postgres', () => {
     expect(await match({ length: { unit: 'words', min: 15, max: null } })).toEqual(['buurthuis']);
     expect(await match({ length: { unit: 'words', min: null, max: 13 } })).toEqual(['schulden']);
     expect(await match({ statuses: ['REDACTED'] })).toEqual([]);
+  });
+
+  it('follows answers the teller changes later (story_answer_option is kept by triggers)', async () => {
+    const [archetypeA, archetypeB] = a.archetypeIdsInSet(coachSetOf(a));
+    const story = await seedProcessedStory(ds, a, { redacted: { title: 'Later aangepast', text: 'aangepast verhaal' }, archetypes: [0] });
+    const matches = async (id: string) => (await repo.page(a.organisation.id, { ...EMPTY_STORY_FILTER, archetypeIds: [id], q: 'aangepast' }, 5, null)).stories.length;
+    expect([await matches(archetypeA), await matches(archetypeB)]).toEqual([1, 0]);
+    await new StoryRepository(ds).replaceAnswers(a.organisation.id, story, [{ questionId: 'gevoel', value: { kind: 'archetypes', archetypeIds: [archetypeB] } }]);
+    expect([await matches(archetypeA), await matches(archetypeB)]).toEqual([0, 1]);
+    await ds.query(`UPDATE answer SET value = '{"kind":"archetypes","archetypeIds":[]}' WHERE story_id = $1`, [story]);
+    expect(await matches(archetypeB)).toBe(0);
+    await ds.query('DELETE FROM story WHERE id = $1', [story]);
   });
 
   it('pages with a keyset cursor without gaps or repeats', async () => {

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Question, StoryFilter } from '@vertelpunt/domain';
 import type { StoryCursor } from '../stories/story.repository';
-import { storyFilterWhere } from './story-filter-where';
+import { storyFilterWhere, TAG_GROUPS_SQL, type SqlWhere } from './story-filter-where';
 
 export type ExplorerLabel = { id: string; label: string };
 export type ExplorerTag = { id: string; label: string; taxonomyKey: string; taxonomyName: string };
@@ -94,9 +94,27 @@ const toRow = (r: Raw): ExplorerExportRow => ({
 export class ExplorerRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Runs one explorer query with JIT off: these queries are short, and Postgres' cost estimates for the filter
+   * sets made it spend ~300 ms compiling a ~50 ms plan (seen in EXPLAIN ANALYZE over 100,000 stories).
+   */
+  private query<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.dataSource.transaction(async (m) => {
+      await m.query('SET LOCAL jit = off');
+      return (await m.query(sql, params)) as T[];
+    });
+  }
+
+  /** The WHERE for a filter, with its tag ids grouped per taxonomy first (one small query, only when tags are asked for). */
+  private async where(organisationId: string, filter: StoryFilter): Promise<SqlWhere> {
+    if (filter.tagIds.length === 0) return storyFilterWhere(organisationId, filter);
+    const groups: { ids: string[] }[] = await this.dataSource.query(TAG_GROUPS_SQL, [organisationId, filter.tagIds]);
+    return storyFilterWhere(organisationId, filter, { tagGroups: groups.map((g) => g.ids) });
+  }
+
   /** Newest first, keyset-paged by (created_at, id); with `onlyIds`, in the order of those ids, one page. */
   async page(organisationId: string, filter: StoryFilter, first: number, after: StoryCursor | null, scope: Scope = {}): Promise<ExplorerPage> {
-    const where = storyFilterWhere(organisationId, filter);
+    const where = await this.where(organisationId, filter);
     const params = [...where.params];
     const extra: string[] = [];
     let order = 's.created_at DESC, s.id DESC';
@@ -109,7 +127,7 @@ export class ExplorerRepository {
       extra.push(`(s.created_at, s.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     params.push(first + 1);
-    const rows: Raw[] = await this.dataSource.query(
+    const rows = await this.query<Raw>(
       `${SELECT(false)} WHERE ${[where.sql, ...extra].join(' AND ')} ORDER BY ${order} LIMIT $${params.length}`,
       params,
     );
@@ -117,20 +135,20 @@ export class ExplorerRepository {
   }
 
   async count(organisationId: string, filter: StoryFilter, scope: Scope = {}): Promise<number> {
-    const where = storyFilterWhere(organisationId, filter);
+    const where = await this.where(organisationId, filter);
     const params = [...where.params];
     let sql = `SELECT count(*)::int AS count FROM story s WHERE ${where.sql}`;
     if (scope.onlyIds) {
       params.push(scope.onlyIds);
       sql += ` AND s.id = ANY($${params.length}::uuid[])`;
     }
-    const [{ count }]: { count: number }[] = await this.dataSource.query(sql, params);
+    const [{ count }] = await this.query<{ count: number }>(sql, params);
     return count;
   }
 
   /** The whole selection with full redacted text, newest first, at most `limit` stories. */
   async exportRows(organisationId: string, filter: StoryFilter, limit: number, scope: Scope = {}): Promise<ExplorerExportRow[]> {
-    const where = storyFilterWhere(organisationId, filter);
+    const where = await this.where(organisationId, filter);
     const params = [...where.params];
     let extra = '';
     let order = 's.created_at DESC, s.id DESC';
@@ -140,7 +158,7 @@ export class ExplorerRepository {
       order = `array_position($${params.length}::uuid[], s.id)`;
     }
     params.push(limit);
-    const rows: Raw[] = await this.dataSource.query(`${SELECT(true)} WHERE ${where.sql}${extra} ORDER BY ${order} LIMIT $${params.length}`, params);
+    const rows = await this.query<Raw>(`${SELECT(true)} WHERE ${where.sql}${extra} ORDER BY ${order} LIMIT $${params.length}`, params);
     return rows.map(toRow);
   }
 

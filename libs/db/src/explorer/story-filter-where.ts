@@ -12,12 +12,27 @@ const groupBy = <T>(items: T[], keyOf: (item: T) => string) => {
   return groups;
 };
 
+export type WhereOptions = {
+  /** Number of the first parameter, so callers can put their own before. */
+  firstParam?: number;
+  /**
+   * The filter's tag ids grouped per taxonomy, as `tagGroupsOf` finds them. With them each group is one simple
+   * `IN` set that Postgres estimates well; without them the grouping happens inside the SQL (same result).
+   */
+  tagGroups?: string[][];
+};
+
+/** Groups tag ids per taxonomy of this organisation; an id that is not one of its tags becomes a group of its own. */
+export const TAG_GROUPS_SQL = `SELECT coalesce(t.taxonomy_id::text, wanted.id::text) AS grp, array_agg(wanted.id::text) AS ids
+  FROM unnest($2::uuid[]) AS wanted(id) LEFT JOIN tag t ON t.id = wanted.id AND t.organisation_id = $1 GROUP BY 1 ORDER BY 1`;
+
 /**
  * Turns a filter into a WHERE over `story s` (alias `s`), scoped to one organisation, for processed stories with
- * redacted text only. Parameters are numbered from `firstParam`, so callers can put their own before or after.
+ * redacted text only. Parameters are numbered from `options.firstParam`, so callers can add their own after them.
  * `similarTo` is not SQL: the caller narrows to the similar ids itself (see ExplorerRepository).
  */
-export const storyFilterWhere = (organisationId: string, filter: StoryFilter, firstParam = 1): SqlWhere => {
+export const storyFilterWhere = (organisationId: string, filter: StoryFilter, options: WhereOptions = {}): SqlWhere => {
+  const firstParam = options.firstParam ?? 1;
   const params: unknown[] = [];
   const p = (value: unknown) => {
     params.push(value);
@@ -32,31 +47,36 @@ export const storyFilterWhere = (organisationId: string, filter: StoryFilter, fi
   if (filter.wijkIds.length > 0) clauses.push(`s.wijk_id = ANY(${p(filter.wijkIds)}::uuid[])`);
   if (filter.vertelpuntIds.length > 0) clauses.push(`s.vertelpunt_id = ANY(${p(filter.vertelpuntIds)}::uuid[])`);
   if (filter.tellerKind) clauses.push(`s.teller_kind = ${p(filter.tellerKind)}`);
+  // Answer and tag filters are uncorrelated `s.id IN (…)` sets read from narrow indexes (story_answer_option,
+  // story_tag): Postgres builds each set once instead of probing per story.
   if (filter.archetypeIds.length > 0) {
-    clauses.push(`EXISTS (SELECT 1 FROM answer a WHERE a.story_id = s.id AND a.organisation_id = ${org}
-      AND a.value -> 'archetypeIds' ?| ${p(filter.archetypeIds)}::text[])`);
+    clauses.push(`s.id IN (SELECT o.story_id FROM story_answer_option o WHERE o.organisation_id = ${org} AND o.kind = 'archetype'
+      AND o.option_id = ANY(${p(filter.archetypeIds)}::text[]))`);
   }
-  if (filter.tagIds.length > 0) {
+  if (filter.tagIds.length > 0 && options.tagGroups) {
+    for (const group of options.tagGroups) {
+      clauses.push(`s.id IN (SELECT st.story_id FROM story_tag st WHERE st.organisation_id = ${org} AND st.tag_id = ANY(${p(group)}::uuid[]) AND st.state <> 'rejected')`);
+    }
+  } else if (filter.tagIds.length > 0) {
     const tags = p(filter.tagIds);
-    // Any selected tag of a taxonomy, for every taxonomy with a selected tag; an id that is not one of this
-    // organisation's tags has no taxonomy, so it matches nothing.
-    clauses.push(`s.id IN (SELECT st.story_id FROM story_tag st WHERE st.tag_id = ANY(${tags}::uuid[]) AND st.organisation_id = ${org} AND st.state <> 'rejected')`);
-    clauses.push(`NOT EXISTS (
-      SELECT 1 FROM unnest(${tags}::uuid[]) AS wanted(id)
-        LEFT JOIN tag t ON t.id = wanted.id AND t.organisation_id = ${org}
-       WHERE NOT EXISTS (
-         SELECT 1 FROM story_tag st2 JOIN tag t2 ON t2.id = st2.tag_id
-          WHERE st2.story_id = s.id AND st2.state <> 'rejected' AND st2.tag_id = ANY(${tags}::uuid[]) AND t2.taxonomy_id = t.taxonomy_id))`);
+    // Any selected tag of a taxonomy, for every taxonomy with a selected tag: a story qualifies when its matching
+    // tags span as many taxonomies as were asked for. An id that is not one of this organisation's tags counts as a
+    // group of its own that no story can fill, so it matches nothing.
+    clauses.push(`s.id IN (
+      SELECT st.story_id FROM story_tag st JOIN tag t ON t.id = st.tag_id
+       WHERE st.tag_id = ANY(${tags}::uuid[]) AND st.organisation_id = ${org} AND st.state <> 'rejected'
+       GROUP BY st.story_id
+      HAVING count(DISTINCT t.taxonomy_id) = (
+        SELECT count(DISTINCT coalesce(wt.taxonomy_id::text, wanted.id::text))
+          FROM unnest(${tags}::uuid[]) AS wanted(id) LEFT JOIN tag wt ON wt.id = wanted.id AND wt.organisation_id = ${org}))`);
   }
   if (filter.leefgebieden.length > 0) {
-    clauses.push(`EXISTS (SELECT 1 FROM answer a WHERE a.story_id = s.id AND a.organisation_id = ${org}
-      AND a.value -> 'optionIds' ?| ${p(filter.leefgebieden)}::text[]
-      AND a.question_id IN (SELECT q ->> 'id' FROM questionnaire_version qv, jsonb_array_elements(qv.questions) q
-                             WHERE qv.id = s.questionnaire_version_id AND q ->> 'type' = 'leefgebied'))`);
+    clauses.push(`s.id IN (SELECT o.story_id FROM story_answer_option o WHERE o.organisation_id = ${org} AND o.kind = 'leefgebied'
+      AND o.option_id = ANY(${p(filter.leefgebieden)}::text[]))`);
   }
   for (const [questionId, answers] of groupBy(filter.choices, (c) => c.questionId)) {
-    clauses.push(`EXISTS (SELECT 1 FROM answer a WHERE a.story_id = s.id AND a.organisation_id = ${org}
-      AND a.question_id = ${p(questionId)} AND a.value -> 'optionIds' ?| ${p(answers.map((a) => a.optionId))}::text[])`);
+    clauses.push(`s.id IN (SELECT o.story_id FROM story_answer_option o WHERE o.organisation_id = ${org}
+      AND o.question_id = ${p(questionId)} AND o.option_id = ANY(${p(answers.map((a) => a.optionId))}::text[]))`);
   }
   if (filter.length) {
     const { unit, min, max } = filter.length;

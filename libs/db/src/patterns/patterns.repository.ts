@@ -40,7 +40,7 @@ const BIN_WIDTH = 100 / SIGNIFIER_BINS;
 
 /** The filtered stories as a CTE body over `story s`; parameters numbered from `firstParam`. */
 const selection = (organisationId: string, filter: StoryFilter, scope: ChartScope, columns: string, firstParam = 1): SqlWhere => {
-  const where = storyFilterWhere(organisationId, filter, firstParam);
+  const where = storyFilterWhere(organisationId, filter, { firstParam });
   const params = [...where.params];
   let sql = `SELECT ${columns} FROM story s WHERE ${where.sql}`;
   if (scope.onlyIds) {

@@ -5,10 +5,6 @@ import { OrganisationEntity } from '../organisations/organisation.entity';
 
 @Entity('answer')
 @Index(['storyId', 'questionId'], { unique: true })
-// Explorer indexes (jsonb GIN) are owned by migration 1763945000000.
-@Index('IDX_answer_explore_question', { synchronize: false })
-@Index('IDX_answer_explore_options', { synchronize: false })
-@Index('IDX_answer_explore_archetypes', { synchronize: false })
 export class AnswerEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'uuid' }) organisationId!: string;

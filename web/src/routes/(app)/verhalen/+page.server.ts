@@ -1,32 +1,46 @@
+import { redirect } from '@sveltejs/kit';
+import { parseStoryFilter } from '@vertelpunt/domain';
+import { canonicalSearch, cursorFrom, explorerLinks, similarQuery } from '$lib/explorer/explorer-url';
+import { fetchExplorerOptions, fetchExplorerPage, type ExplorerPage } from '$lib/explorer/explorer.server';
+import { isApiError } from '$lib/server/api';
 import { failLoad, requireArea } from '$lib/server/guards';
-import { fetchStories } from '$lib/server/stories';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
-// Cursors are short opaque strings; anything longer is not one of ours.
-const MAX_CURSOR_LENGTH = 512;
+/** Tellers read only their own stories (Mijn verhalen); these roles explore everyone's. */
+const EXPLORER_ROLES = ['facilitator', 'manager', 'admin'];
+
+/** A filter the API refuses (a hand-edited link) keeps the panel, with the reason, so it can be fixed. */
+const refusedFilter = (cause: unknown): ExplorerPage & { problem: string } => {
+  if (!isApiError(cause) || cause.code !== 'BAD_USER_INPUT') throw cause;
+  return { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null }, problem: cause.message };
+};
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   requireArea(locals, url, 'verhalen');
-  const na = url.searchParams.get('na');
-  const after = na && na.length <= MAX_CURSOR_LENGTH ? na : null;
+  if (!locals.roles.some((r) => EXPLORER_ROLES.includes(r))) return { canExplore: false as const };
 
+  const clean = canonicalSearch(url);
+  if (clean !== null) redirect(303, clean === '' ? url.pathname : `${url.pathname}?${clean}`);
+
+  const filter = parseStoryFilter(url.searchParams);
+  const after = cursorFrom(url.searchParams);
+  const scope = { token: locals.token, organisationId: locals.organisation?.id ?? null };
   try {
-    const connection = await fetchStories(
-      { token: locals.token, organisationId: locals.organisation?.id ?? null },
-      { first: PAGE_SIZE, after },
-    );
+    const [options, page] = await Promise.all([
+      fetchExplorerOptions(scope),
+      fetchExplorerPage(scope, filter, { first: PAGE_SIZE, after }).catch(refusedFilter),
+    ]);
+    const nextCursor = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     return {
-      stories: connection.edges.map(({ node }) => ({
-        id: node.id,
-        title: node.title,
-        status: node.status,
-        tellerKind: node.tellerKind,
-        createdAt: node.createdAt,
-        wijk: node.wijk?.name ?? null,
-      })),
-      nextCursor: connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null,
+      canExplore: true as const,
+      filter,
+      options,
+      stories: page.edges.map((e) => ({ ...e.node, similarQuery: similarQuery(filter, e.node.id) })),
+      totalCount: page.totalCount,
       isFirstPage: after === null,
+      links: explorerLinks(filter, nextCursor),
+      problem: 'problem' in page ? page.problem : null,
     };
   } catch (cause) {
     return failLoad(cause, locals, url);
