@@ -72,9 +72,20 @@ const labelsOf = (definition: Record<string, unknown>) =>
 export class PatternsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * One chart query with JIT off, as in ExplorerRepository: over 100 000 stories the cost estimates pass
+   * `jit_above_cost`, and compiling takes longer than the aggregation itself.
+   */
+  private query<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.dataSource.transaction(async (m) => {
+      await m.query('SET LOCAL jit = off');
+      return (await m.query(sql, params)) as T[];
+    });
+  }
+
   async storiesOverTime(organisationId: string, filter: StoryFilter, unit: PeriodUnit, scope: ChartScope = {}): Promise<StoriesOverTime> {
     const sel = selection(organisationId, filter, scope, `date_trunc('${unit}', s.told_at AT TIME ZONE '${TIME_ZONE}')::date AS period, s.teller_kind`);
-    const [row]: { total: number; buckets: TimeBucket[] }[] = await this.dataSource.query(
+    const [row]: { total: number; buckets: TimeBucket[] }[] = await this.query(
       `WITH sel AS (${sel.sql}),
             counts AS (SELECT period, count(*) FILTER (WHERE teller_kind = 'wijkcoach')::int AS wijkcoach,
                               count(*) FILTER (WHERE teller_kind = 'inwoner')::int AS inwoner
@@ -92,13 +103,13 @@ export class PatternsRepository {
   /** Every archetype of the organisation (also those nobody chose), with how many stories of each teller kind chose it. */
   async archetypeDistribution(organisationId: string, filter: StoryFilter, scope: ChartScope = {}): Promise<ArchetypeDistribution> {
     const sel = selection(organisationId, filter, scope, 's.id, s.teller_kind');
-    const [row]: { wijkcoach_total: number; inwoner_total: number; archetypes: ArchetypeBar[] }[] = await this.dataSource.query(
+    const [row]: { wijkcoach_total: number; inwoner_total: number; archetypes: ArchetypeBar[] }[] = await this.query(
       `WITH sel AS (${sel.sql}),
-            hits AS (SELECT x.id, count(*) FILTER (WHERE sel.teller_kind = 'wijkcoach')::int AS wijkcoach,
+            -- story_answer_option (the explorer's read model of chosen options) instead of the answers' JSON.
+            hits AS (SELECT o.option_id AS id, count(*) FILTER (WHERE sel.teller_kind = 'wijkcoach')::int AS wijkcoach,
                             count(*) FILTER (WHERE sel.teller_kind = 'inwoner')::int AS inwoner
-                       FROM sel JOIN answer a ON a.story_id = sel.id AND a.organisation_id = $1 AND a.value ->> 'kind' = 'archetypes'
-                            CROSS JOIN LATERAL jsonb_array_elements_text(a.value -> 'archetypeIds') x(id)
-                      GROUP BY x.id)
+                       FROM sel JOIN story_answer_option o ON o.story_id = sel.id AND o.organisation_id = $1 AND o.kind = 'archetype'
+                      GROUP BY o.option_id)
        SELECT (SELECT count(*) FILTER (WHERE teller_kind = 'wijkcoach')::int FROM sel) AS wijkcoach_total,
               (SELECT count(*) FILTER (WHERE teller_kind = 'inwoner')::int FROM sel) AS inwoner_total,
               coalesce((SELECT json_agg(json_build_object('id', ar.id, 'label', ar.name, 'setName', st.name,
@@ -121,7 +132,7 @@ export class PatternsRepository {
     const sel = selection(organisationId, filter, scope, `s.id, ${column} AS col`);
     const narrowed = by === 'wijk' ? `${sel.sql} AND s.wijk_id IS NOT NULL` : sel.sql;
     const columnLabel = by === 'wijk' ? `(SELECT w.name FROM wijk w WHERE w.id::text = c.col)` : 'c.col';
-    const [row]: Omit<TagHeatmap, 'by'>[] = await this.dataSource.query(
+    const [row]: Omit<TagHeatmap, 'by'>[] = await this.query(
       `WITH sel AS (${narrowed}),
             cols AS (SELECT col, count(*)::int AS total FROM sel GROUP BY col),
             cells AS (SELECT st.tag_id, sel.col, count(*)::int AS count
@@ -142,7 +153,7 @@ export class PatternsRepository {
   /** Per dyad question: how many answers fall in each of the ten bins of the slider. */
   async dyadHistograms(organisationId: string, filter: StoryFilter, scope: ChartScope = {}): Promise<DyadHistogram[]> {
     const sel = selection(organisationId, filter, scope, 's.id, s.questionnaire_version_id');
-    const rows: (SignifierRaw & { bins: { bin: number; count: number }[] })[] = await this.dataSource.query(
+    const rows: (SignifierRaw & { bins: { bin: number; count: number }[] })[] = await this.query(
       `WITH sel AS (${sel.sql}),
             questions AS (${questionsOfType('dyad')}),
             versions AS (${versionsOfType(['dyad'])}),
@@ -167,7 +178,7 @@ export class PatternsRepository {
   async canvasDensity(organisationId: string, filter: StoryFilter, scope: ChartScope = {}): Promise<CanvasDensity[]> {
     const sel = selection(organisationId, filter, scope, 's.id, s.questionnaire_version_id');
     const bin = (axis: 'x' | 'y') => `least(floor((a.value ->> '${axis}')::numeric / ${BIN_WIDTH}), ${SIGNIFIER_BINS - 1})::int`;
-    const rows: (SignifierRaw & { cells: { x: number; y: number; count: number }[] })[] = await this.dataSource.query(
+    const rows: (SignifierRaw & { cells: { x: number; y: number; count: number }[] })[] = await this.query(
       `WITH sel AS (${sel.sql}),
             questions AS (${questionsOfType('canvas')}),
             versions AS (${versionsOfType(['canvas'])}),
@@ -196,29 +207,26 @@ export class PatternsRepository {
     const selA = selection(organisationId, a, scopeA, `s.id, s.questionnaire_version_id, 'A' AS side`);
     const selB = selection(organisationId, b, scopeB, `s.id, s.questionnaire_version_id, 'B' AS side`, selA.params.length + 1);
     const [row]: { total_a: number; total_b: number; counts: ComparedCount[]; values: { group: 'dyad' | 'scale'; key: string; label: string; definition: Record<string, unknown>; a: [number, number][] | null; b: [number, number][] | null }[] }[] =
-      await this.dataSource.query(
+      await this.query(
         `WITH sel AS (${selA.sql} UNION ALL ${selB.sql}),
-              -- One pass over the selections' answers; archetypes, choices and numbers are all read from it.
-              ans AS MATERIALIZED (SELECT sel.side, sel.questionnaire_version_id AS version_id, a.question_id, a.value, a.value ->> 'kind' AS kind
-                                     FROM sel JOIN answer a ON a.story_id = sel.id AND a.organisation_id = $1
-                                          AND a.value ->> 'kind' IN ('archetypes', 'choice', 'number')),
-              archetypes AS (SELECT x.id, ans.side, count(*)::int AS n
-                               FROM ans CROSS JOIN LATERAL jsonb_array_elements_text(ans.value -> 'archetypeIds') x(id)
-                              WHERE ans.kind = 'archetypes'
+              -- Chosen options from story_answer_option (the explorer's read model), numbers from the answers' JSON.
+              options AS (SELECT sel.side, sel.questionnaire_version_id AS version_id, o.kind, o.question_id, o.option_id
+                            FROM sel JOIN story_answer_option o ON o.story_id = sel.id AND o.organisation_id = $1),
+              archetypes AS (SELECT options.option_id AS id, options.side, count(*)::int AS n
+                               FROM options WHERE options.kind = 'archetype'
                               GROUP BY 1, 2),
               tags AS (SELECT st.tag_id, sel.side, count(*)::int AS n
                          FROM sel JOIN story_tag st ON st.story_id = sel.id AND st.organisation_id = $1 AND st.state <> 'rejected'
                         GROUP BY 1, 2),
               versions AS (${versionsOfType(['single', 'multi', 'leefgebied', 'dyad', 'scale'])}),
-              raw_choices AS (SELECT ans.version_id, ans.question_id, o.id AS option_id, ans.side, count(*)::int AS n
-                                FROM ans CROSS JOIN LATERAL jsonb_array_elements_text(ans.value -> 'optionIds') o(id)
-                               WHERE ans.kind = 'choice'
+              raw_choices AS (SELECT options.version_id, options.question_id, options.option_id, options.side, count(*)::int AS n
+                                FROM options WHERE options.kind IN ('leefgebied', 'choice')
                                GROUP BY 1, 2, 3, 4),
               choices AS (SELECT v.questionnaire_id, v.question_id, c.option_id, c.side, sum(c.n)::int AS n
                             FROM raw_choices c JOIN versions v ON v.version_id = c.version_id AND v.question_id = c.question_id AND v.type IN ('single', 'multi', 'leefgebied')
                            GROUP BY 1, 2, 3, 4),
-              raw_numbers AS (SELECT ans.version_id, ans.question_id, ans.side, (ans.value ->> 'value')::float8 AS value, count(*)::int AS n
-                                FROM ans WHERE ans.kind = 'number'
+              raw_numbers AS (SELECT sel.questionnaire_version_id AS version_id, a.question_id, sel.side, (a.value ->> 'value')::float8 AS value, count(*)::int AS n
+                                FROM sel JOIN answer a ON a.story_id = sel.id AND a.organisation_id = $1 AND a.value ->> 'kind' = 'number'
                                GROUP BY 1, 2, 3, 4),
               numbers AS (SELECT v.questionnaire_id, v.question_id, v.type, r.side, r.value, sum(r.n)::int AS n
                             FROM raw_numbers r JOIN versions v ON v.version_id = r.version_id AND v.question_id = r.question_id AND v.type IN ('dyad', 'scale')
