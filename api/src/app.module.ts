@@ -11,6 +11,7 @@ import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import { bearerToken, hashToken } from './auth/session-token';
 import { ExplorerModule } from './explorer/explorer.module';
+import { PatternsModule } from './patterns/patterns.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { requestSizeRule } from './common/graphql-limits';
 import { RateLimiter, rateLimitSubject } from './common/rate-limiter';
@@ -51,6 +52,7 @@ export class AppModule {
         StoryPageModule,
         ExplorerModule,
         WatTeltModule,
+        PatternsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],

@@ -39,6 +39,7 @@ export * from './tafels/tafel-intervention.entity';
 export * from './tafels/tafel.repository';
 export * from './explorer/story-filter-where';
 export * from './explorer/explorer.repository';
+export * from './patterns/patterns.repository';
 export * from './explorer/story-answer-option.entity';
 export * from './wat-telt/wat-telt-leefgebied.entity';
 export * from './wat-telt/wat-telt-client.entity';

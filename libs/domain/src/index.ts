@@ -15,3 +15,6 @@ export * from './tafels';
 export * from './explorer/story-filter';
 export * from './iso-date';
 export * from './wat-telt';
+export * from './patterns/statistics';
+export * from './patterns/buckets';
+export * from './patterns/compare';

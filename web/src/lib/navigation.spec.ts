@@ -16,20 +16,20 @@ describe('areasFor', () => {
     expect(ids(['wijkcoach'])).toEqual(['vertel', 'mijn-verhalen', 'wat-telt', 'verhalen']);
   });
 
-  it('gives a facilitator Verhalen and Tafels', () => {
-    expect(ids(['facilitator'])).toEqual(['verhalen', 'tafels']);
+  it('gives a facilitator Verhalen, Patronen and Tafels', () => {
+    expect(ids(['facilitator'])).toEqual(['verhalen', 'patronen', 'tafels']);
   });
 
-  it('gives a manager Verhalen, Tafels (to read what came out) and Impact', () => {
-    expect(ids(['manager'])).toEqual(['verhalen', 'tafels', 'impact']);
+  it('gives a manager Verhalen, Patronen, Tafels (to read what came out) and Impact', () => {
+    expect(ids(['manager'])).toEqual(['verhalen', 'patronen', 'tafels', 'impact']);
   });
 
   it('gives an admin everything, in menu order', () => {
-    expect(ids(['admin'])).toEqual(['vertel', 'mijn-verhalen', 'wat-telt', 'verhalen', 'tafels', 'impact', 'beheer']);
+    expect(ids(['admin'])).toEqual(['vertel', 'mijn-verhalen', 'wat-telt', 'verhalen', 'patronen', 'tafels', 'impact', 'beheer']);
   });
 
   it('combines roles without repeating an area', () => {
-    expect(ids(['manager', 'facilitator'])).toEqual(['verhalen', 'tafels', 'impact']);
+    expect(ids(['manager', 'facilitator'])).toEqual(['verhalen', 'patronen', 'tafels', 'impact']);
   });
 
   it('gives nothing without a known role', () => {
@@ -43,6 +43,7 @@ describe('areasFor', () => {
       '/mijn-verhalen',
       '/wat-telt',
       '/verhalen',
+      '/patronen',
       '/tafels',
       '/impact',
       '/beheer',

@@ -1,6 +1,6 @@
 import { isRole, type Role } from '@vertelpunt/domain';
 
-export const AREA_IDS = ['vertel', 'mijn-verhalen', 'wat-telt', 'verhalen', 'tafels', 'impact', 'beheer'] as const;
+export const AREA_IDS = ['vertel', 'mijn-verhalen', 'wat-telt', 'verhalen', 'patronen', 'tafels', 'impact', 'beheer'] as const;
 export type AreaId = (typeof AREA_IDS)[number];
 export type Area = { id: AreaId; href: `/${AreaId}` };
 
@@ -11,6 +11,7 @@ const AREA_ROLES: Record<AreaId, readonly Role[]> = {
   // Professionals register Wat telt conversations; managers only see the aggregates under Impact.
   'wat-telt': ['wijkcoach'],
   verhalen: ['wijkcoach', 'facilitator', 'manager'],
+  patronen: ['facilitator', 'manager'],
   tafels: ['facilitator', 'manager'],
   impact: ['manager'],
   beheer: [],

@@ -4,6 +4,7 @@ import { Processing1763920000000 } from './1763920000000-processing';
 import { ExplorerSearch1763945000000 } from './1763945000000-explorer-search';
 import { AuditBySubject1763947000000 } from './1763947000000-audit-by-subject';
 import { Tafels1763950000000 } from './1763950000000-tafels';
+import { PatternsStatistics1763955000000 } from './1763955000000-patterns-statistics';
 import { WatTelt1763960000000 } from './1763960000000-wat-telt';
 
 /** In order; every schema change is a reviewed migration with a working `down`. */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   ExplorerSearch1763945000000,
   AuditBySubject1763947000000,
   Tafels1763950000000,
+  PatternsStatistics1763955000000,
   WatTelt1763960000000,
 ];

@@ -1,0 +1,281 @@
+import type { DataSource } from 'typeorm';
+import { SIGNIFIER_BINS, type PeriodUnit, type StoryFilter } from '@vertelpunt/domain';
+import { storyFilterWhere, type SqlWhere } from '../explorer/story-filter-where';
+
+/** Narrows a chart to these story ids, e.g. the stories most like a given one ("verhalen zoals dit"). */
+export type ChartScope = { onlyIds?: string[] | null };
+
+export type TimeBucket = { period: string; wijkcoach: number; inwoner: number };
+export type StoriesOverTime = { unit: PeriodUnit; total: number; buckets: TimeBucket[] };
+
+export type ArchetypeBar = { id: string; label: string; setName: string; wijkcoach: number; inwoner: number };
+export type ArchetypeDistribution = { wijkcoachTotal: number; inwonerTotal: number; archetypes: ArchetypeBar[] };
+
+export type HeatmapBy = 'wijk' | 'month';
+export type HeatmapTag = { id: string; label: string; taxonomyKey: string; taxonomyName: string };
+/** A column: a wijk (key = wijk id) or a month (key = its first day, `YYYY-MM-DD`), with its number of stories. */
+export type HeatmapColumn = { key: string; label: string; total: number };
+export type HeatmapCell = { tagId: string; column: string; count: number };
+export type TagHeatmap = { by: HeatmapBy; total: number; tags: HeatmapTag[]; columns: HeatmapColumn[]; cells: HeatmapCell[] };
+
+export type SignifierQuestion = { questionnaireId: string; questionId: string; prompt: string; labels: Record<string, string> };
+export type DyadHistogram = SignifierQuestion & { answered: number; bins: { bin: number; count: number }[] };
+export type CanvasDensity = SignifierQuestion & { answered: number; cells: { x: number; y: number; count: number }[] };
+
+export type ComparedCount = { group: 'archetype' | 'tag' | 'choice'; groupLabel: string; key: string; label: string; countA: number; countB: number };
+export type ComparedValueCounts = {
+  group: 'dyad' | 'scale';
+  key: string;
+  label: string;
+  lowLabel: string;
+  highLabel: string;
+  a: [number, number][];
+  b: [number, number][];
+};
+export type SelectionCounts = { totalA: number; totalB: number; counts: ComparedCount[]; values: ComparedValueCounts[] };
+
+/** Weeks and months are Dutch ones, as in the filter's dates. */
+const TIME_ZONE = 'Europe/Amsterdam';
+const BIN_WIDTH = 100 / SIGNIFIER_BINS;
+
+/** The filtered stories as a CTE body over `story s`; parameters numbered from `firstParam`. */
+const selection = (organisationId: string, filter: StoryFilter, scope: ChartScope, columns: string, firstParam = 1): SqlWhere => {
+  const where = storyFilterWhere(organisationId, filter, { firstParam });
+  const params = [...where.params];
+  let sql = `SELECT ${columns} FROM story s WHERE ${where.sql}`;
+  if (scope.onlyIds) {
+    params.push(scope.onlyIds);
+    sql += ` AND s.id = ANY($${firstParam + params.length - 1}::uuid[])`;
+  }
+  return { sql, params };
+};
+
+/** The newest wording of each question of a type, per questionnaire, and which versions hold it (for the join). */
+const questionsOfType = (type: string) => `
+  SELECT DISTINCT ON (qv.questionnaire_id, q ->> 'id') qv.questionnaire_id, q ->> 'id' AS question_id, q ->> 'prompt' AS prompt, q AS definition
+    FROM questionnaire_version qv CROSS JOIN LATERAL jsonb_array_elements(qv.questions) q
+   WHERE qv.organisation_id = $1 AND q ->> 'type' = '${type}'
+   ORDER BY qv.questionnaire_id, q ->> 'id', qv.version DESC`;
+const versionsOfType = (types: string[]) => `
+  SELECT qv.id AS version_id, qv.questionnaire_id, q ->> 'id' AS question_id, q ->> 'type' AS type
+    FROM questionnaire_version qv CROSS JOIN LATERAL jsonb_array_elements(qv.questions) q
+   WHERE qv.organisation_id = $1 AND q ->> 'type' IN (${types.map((t) => `'${t}'`).join(', ')})`;
+
+type SignifierRaw = { questionnaire_id: string; question_id: string; prompt: string; definition: Record<string, unknown>; answered: number };
+const labelsOf = (definition: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(definition).filter(([key, value]) => key.endsWith('Label') && typeof value === 'string')) as Record<string, string>;
+
+/**
+ * The Patronen charts. Each chart is one SQL statement that aggregates in Postgres; every one starts from
+ * `storyFilterWhere`, so it is scoped to one organisation and to processed stories, exactly like the Verhalen list.
+ */
+export class PatternsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * One chart query with JIT off, as in ExplorerRepository: over 100 000 stories the cost estimates pass
+   * `jit_above_cost`, and compiling takes longer than the aggregation itself.
+   */
+  private query<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.dataSource.transaction(async (m) => {
+      await m.query('SET LOCAL jit = off');
+      return (await m.query(sql, params)) as T[];
+    });
+  }
+
+  async storiesOverTime(organisationId: string, filter: StoryFilter, unit: PeriodUnit, scope: ChartScope = {}): Promise<StoriesOverTime> {
+    const sel = selection(organisationId, filter, scope, `date_trunc('${unit}', s.told_at AT TIME ZONE '${TIME_ZONE}')::date AS period, s.teller_kind`);
+    const [row]: { total: number; buckets: TimeBucket[] }[] = await this.query(
+      `WITH sel AS (${sel.sql}),
+            counts AS (SELECT period, count(*) FILTER (WHERE teller_kind = 'wijkcoach')::int AS wijkcoach,
+                              count(*) FILTER (WHERE teller_kind = 'inwoner')::int AS inwoner
+                         FROM sel GROUP BY period),
+            periods AS (SELECT generate_series(min(period), max(period), interval '1 ${unit}')::date AS period FROM counts)
+       SELECT (SELECT count(*)::int FROM sel) AS total,
+              coalesce((SELECT json_agg(json_build_object('period', to_char(p.period, 'YYYY-MM-DD'), 'wijkcoach', coalesce(c.wijkcoach, 0),
+                                                          'inwoner', coalesce(c.inwoner, 0)) ORDER BY p.period)
+                          FROM periods p LEFT JOIN counts c ON c.period = p.period), '[]') AS buckets`,
+      sel.params,
+    );
+    return { unit, total: row.total, buckets: row.buckets };
+  }
+
+  /** Every archetype of the organisation (also those nobody chose), with how many stories of each teller kind chose it. */
+  async archetypeDistribution(organisationId: string, filter: StoryFilter, scope: ChartScope = {}): Promise<ArchetypeDistribution> {
+    const sel = selection(organisationId, filter, scope, 's.id, s.teller_kind');
+    const [row]: { wijkcoach_total: number; inwoner_total: number; archetypes: ArchetypeBar[] }[] = await this.query(
+      `WITH sel AS (${sel.sql}),
+            -- story_answer_option (the explorer's read model of chosen options) instead of the answers' JSON.
+            hits AS (SELECT o.option_id AS id, count(*) FILTER (WHERE sel.teller_kind = 'wijkcoach')::int AS wijkcoach,
+                            count(*) FILTER (WHERE sel.teller_kind = 'inwoner')::int AS inwoner
+                       FROM sel JOIN story_answer_option o ON o.story_id = sel.id AND o.organisation_id = $1 AND o.kind = 'archetype'
+                      GROUP BY o.option_id)
+       SELECT (SELECT count(*) FILTER (WHERE teller_kind = 'wijkcoach')::int FROM sel) AS wijkcoach_total,
+              (SELECT count(*) FILTER (WHERE teller_kind = 'inwoner')::int FROM sel) AS inwoner_total,
+              coalesce((SELECT json_agg(json_build_object('id', ar.id, 'label', ar.name, 'setName', st.name,
+                                                          'wijkcoach', coalesce(h.wijkcoach, 0), 'inwoner', coalesce(h.inwoner, 0))
+                                        ORDER BY st.name, ar.position)
+                          FROM archetype ar JOIN archetype_set st ON st.id = ar.set_id
+                               LEFT JOIN hits h ON h.id = ar.id::text
+                         WHERE ar.organisation_id = $1), '[]') AS archetypes`,
+      sel.params,
+    );
+    return { wijkcoachTotal: row.wijkcoach_total, inwonerTotal: row.inwoner_total, archetypes: row.archetypes };
+  }
+
+  /**
+   * How many stories carry each tag (not rejected), per wijk or per month. Stories without a wijk are not in the
+   * tag × wijk map: a cell must lead to a selection the explorer can show.
+   */
+  async tagHeatmap(organisationId: string, filter: StoryFilter, by: HeatmapBy, scope: ChartScope = {}): Promise<TagHeatmap> {
+    const column = by === 'wijk' ? 's.wijk_id::text' : `to_char(date_trunc('month', s.told_at AT TIME ZONE '${TIME_ZONE}'), 'YYYY-MM-DD')`;
+    const sel = selection(organisationId, filter, scope, `s.id, ${column} AS col`);
+    const narrowed = by === 'wijk' ? `${sel.sql} AND s.wijk_id IS NOT NULL` : sel.sql;
+    const columnLabel = by === 'wijk' ? `(SELECT w.name FROM wijk w WHERE w.id::text = c.col)` : 'c.col';
+    const [row]: Omit<TagHeatmap, 'by'>[] = await this.query(
+      `WITH sel AS (${narrowed}),
+            cols AS (SELECT col, count(*)::int AS total FROM sel GROUP BY col),
+            cells AS (SELECT st.tag_id, sel.col, count(*)::int AS count
+                        FROM sel JOIN story_tag st ON st.story_id = sel.id AND st.organisation_id = $1 AND st.state <> 'rejected'
+                       GROUP BY st.tag_id, sel.col)
+       SELECT (SELECT count(*)::int FROM sel) AS total,
+              coalesce((SELECT json_agg(json_build_object('id', t.id, 'label', t.label, 'taxonomyKey', tx.key, 'taxonomyName', tx.name)
+                                        ORDER BY tx.name, t.position)
+                          FROM tag t JOIN taxonomy tx ON tx.id = t.taxonomy_id WHERE t.organisation_id = $1), '[]') AS tags,
+              coalesce((SELECT json_agg(json_build_object('key', c.col, 'label', ${columnLabel}, 'total', c.total) ORDER BY ${columnLabel}, c.col)
+                          FROM cols c), '[]') AS columns,
+              coalesce((SELECT json_agg(json_build_object('tagId', cells.tag_id, 'column', cells.col, 'count', cells.count)) FROM cells), '[]') AS cells`,
+      sel.params,
+    );
+    return { by, ...row };
+  }
+
+  /** Per dyad question: how many answers fall in each of the ten bins of the slider. */
+  async dyadHistograms(organisationId: string, filter: StoryFilter, scope: ChartScope = {}): Promise<DyadHistogram[]> {
+    const sel = selection(organisationId, filter, scope, 's.id, s.questionnaire_version_id');
+    const rows: (SignifierRaw & { bins: { bin: number; count: number }[] })[] = await this.query(
+      `WITH sel AS (${sel.sql}),
+            questions AS (${questionsOfType('dyad')}),
+            versions AS (${versionsOfType(['dyad'])}),
+            raw AS (SELECT sel.questionnaire_version_id AS version_id, a.question_id,
+                           least(floor((a.value ->> 'value')::numeric / ${BIN_WIDTH}), ${SIGNIFIER_BINS - 1})::int AS bin, count(*)::int AS count
+                      FROM sel JOIN answer a ON a.story_id = sel.id AND a.organisation_id = $1 AND a.value ->> 'kind' = 'number'
+                     GROUP BY 1, 2, 3),
+            bins AS (SELECT v.questionnaire_id, v.question_id, raw.bin, sum(raw.count)::int AS count
+                       FROM raw JOIN versions v ON v.version_id = raw.version_id AND v.question_id = raw.question_id
+                      GROUP BY 1, 2, 3)
+       SELECT q.questionnaire_id, q.question_id, q.prompt, q.definition,
+              coalesce((SELECT sum(b.count)::int FROM bins b WHERE b.questionnaire_id = q.questionnaire_id AND b.question_id = q.question_id), 0) AS answered,
+              coalesce((SELECT json_agg(json_build_object('bin', b.bin, 'count', b.count) ORDER BY b.bin) FROM bins b
+                         WHERE b.questionnaire_id = q.questionnaire_id AND b.question_id = q.question_id), '[]') AS bins
+         FROM questions q ORDER BY q.questionnaire_id, q.question_id`,
+      sel.params,
+    );
+    return rows.map((r) => ({ questionnaireId: r.questionnaire_id, questionId: r.question_id, prompt: r.prompt, labels: labelsOf(r.definition), answered: r.answered, bins: r.bins }));
+  }
+
+  /** Per canvas question: how many points fall in each cell of a ten by ten grid (x left→right, y bottom→top). */
+  async canvasDensity(organisationId: string, filter: StoryFilter, scope: ChartScope = {}): Promise<CanvasDensity[]> {
+    const sel = selection(organisationId, filter, scope, 's.id, s.questionnaire_version_id');
+    const bin = (axis: 'x' | 'y') => `least(floor((a.value ->> '${axis}')::numeric / ${BIN_WIDTH}), ${SIGNIFIER_BINS - 1})::int`;
+    const rows: (SignifierRaw & { cells: { x: number; y: number; count: number }[] })[] = await this.query(
+      `WITH sel AS (${sel.sql}),
+            questions AS (${questionsOfType('canvas')}),
+            versions AS (${versionsOfType(['canvas'])}),
+            raw AS (SELECT sel.questionnaire_version_id AS version_id, a.question_id, ${bin('x')} AS x, ${bin('y')} AS y, count(*)::int AS count
+                      FROM sel JOIN answer a ON a.story_id = sel.id AND a.organisation_id = $1 AND a.value ->> 'kind' = 'point'
+                     GROUP BY 1, 2, 3, 4),
+            cells AS (SELECT v.questionnaire_id, v.question_id, raw.x, raw.y, sum(raw.count)::int AS count
+                        FROM raw JOIN versions v ON v.version_id = raw.version_id AND v.question_id = raw.question_id
+                       GROUP BY 1, 2, 3, 4)
+       SELECT q.questionnaire_id, q.question_id, q.prompt, q.definition,
+              coalesce((SELECT sum(c.count)::int FROM cells c WHERE c.questionnaire_id = q.questionnaire_id AND c.question_id = q.question_id), 0) AS answered,
+              coalesce((SELECT json_agg(json_build_object('x', c.x, 'y', c.y, 'count', c.count) ORDER BY c.y DESC, c.x) FROM cells c
+                         WHERE c.questionnaire_id = q.questionnaire_id AND c.question_id = q.question_id), '[]') AS cells
+         FROM questions q ORDER BY q.questionnaire_id, q.question_id`,
+      sel.params,
+    );
+    return rows.map((r) => ({ questionnaireId: r.questionnaire_id, questionId: r.question_id, prompt: r.prompt, labels: labelsOf(r.definition), answered: r.answered, cells: r.cells }));
+  }
+
+  /**
+   * The counts "Vergelijk twee selecties" tests: per archetype, tag and choice option how many stories of A and of B
+   * have it, and per dyad and scale question how often each value was given in A and in B. One statement; both
+   * selections are built by `storyFilterWhere`, A's parameters first.
+   */
+  async compareCounts(organisationId: string, a: StoryFilter, b: StoryFilter, scopeA: ChartScope = {}, scopeB: ChartScope = {}): Promise<SelectionCounts> {
+    const selA = selection(organisationId, a, scopeA, `s.id, s.questionnaire_version_id, 'A' AS side`);
+    const selB = selection(organisationId, b, scopeB, `s.id, s.questionnaire_version_id, 'B' AS side`, selA.params.length + 1);
+    const [row]: { total_a: number; total_b: number; counts: ComparedCount[]; values: { group: 'dyad' | 'scale'; key: string; label: string; definition: Record<string, unknown>; a: [number, number][] | null; b: [number, number][] | null }[] }[] =
+      await this.query(
+        `WITH sel AS (${selA.sql} UNION ALL ${selB.sql}),
+              -- Chosen options from story_answer_option (the explorer's read model), numbers from the answers' JSON.
+              options AS (SELECT sel.side, sel.questionnaire_version_id AS version_id, o.kind, o.question_id, o.option_id
+                            FROM sel JOIN story_answer_option o ON o.story_id = sel.id AND o.organisation_id = $1),
+              archetypes AS (SELECT options.option_id AS id, options.side, count(*)::int AS n
+                               FROM options WHERE options.kind = 'archetype'
+                              GROUP BY 1, 2),
+              tags AS (SELECT st.tag_id, sel.side, count(*)::int AS n
+                         FROM sel JOIN story_tag st ON st.story_id = sel.id AND st.organisation_id = $1 AND st.state <> 'rejected'
+                        GROUP BY 1, 2),
+              versions AS (${versionsOfType(['single', 'multi', 'leefgebied', 'dyad', 'scale'])}),
+              raw_choices AS (SELECT options.version_id, options.question_id, options.option_id, options.side, count(*)::int AS n
+                                FROM options WHERE options.kind IN ('leefgebied', 'choice')
+                               GROUP BY 1, 2, 3, 4),
+              choices AS (SELECT v.questionnaire_id, v.question_id, c.option_id, c.side, sum(c.n)::int AS n
+                            FROM raw_choices c JOIN versions v ON v.version_id = c.version_id AND v.question_id = c.question_id AND v.type IN ('single', 'multi', 'leefgebied')
+                           GROUP BY 1, 2, 3, 4),
+              raw_numbers AS (SELECT sel.questionnaire_version_id AS version_id, a.question_id, sel.side, (a.value ->> 'value')::float8 AS value, count(*)::int AS n
+                                FROM sel JOIN answer a ON a.story_id = sel.id AND a.organisation_id = $1 AND a.value ->> 'kind' = 'number'
+                               GROUP BY 1, 2, 3, 4),
+              numbers AS (SELECT v.questionnaire_id, v.question_id, v.type, r.side, r.value, sum(r.n)::int AS n
+                            FROM raw_numbers r JOIN versions v ON v.version_id = r.version_id AND v.question_id = r.question_id AND v.type IN ('dyad', 'scale')
+                           GROUP BY 1, 2, 3, 4, 5),
+              questions AS (SELECT DISTINCT ON (qv.questionnaire_id, q ->> 'id') qv.questionnaire_id, q ->> 'id' AS question_id, q
+                              FROM questionnaire_version qv CROSS JOIN LATERAL jsonb_array_elements(qv.questions) q
+                             WHERE qv.organisation_id = $1 ORDER BY qv.questionnaire_id, q ->> 'id', qv.version DESC),
+              counted AS (
+                SELECT 'archetype' AS "group", st.name AS group_label, ar.id::text AS key, ar.name AS label,
+                       coalesce(sum(h.n) FILTER (WHERE h.side = 'A'), 0)::int AS count_a, coalesce(sum(h.n) FILTER (WHERE h.side = 'B'), 0)::int AS count_b
+                  FROM archetypes h JOIN archetype ar ON ar.id::text = h.id AND ar.organisation_id = $1 JOIN archetype_set st ON st.id = ar.set_id
+                 GROUP BY st.name, ar.id, ar.name
+                UNION ALL
+                SELECT 'tag', tx.name, t.id::text, t.label,
+                       coalesce(sum(h.n) FILTER (WHERE h.side = 'A'), 0)::int, coalesce(sum(h.n) FILTER (WHERE h.side = 'B'), 0)::int
+                  FROM tags h JOIN tag t ON t.id = h.tag_id JOIN taxonomy tx ON tx.id = t.taxonomy_id
+                 GROUP BY tx.name, t.id, t.label
+                UNION ALL
+                SELECT 'choice', q.q ->> 'prompt', c.questionnaire_id || ':' || c.question_id || ':' || c.option_id,
+                       coalesce((SELECT o ->> 'label' FROM jsonb_array_elements(q.q -> 'options') o WHERE o ->> 'id' = c.option_id), c.option_id),
+                       coalesce(sum(c.n) FILTER (WHERE c.side = 'A'), 0)::int, coalesce(sum(c.n) FILTER (WHERE c.side = 'B'), 0)::int
+                  FROM choices c JOIN questions q ON q.questionnaire_id = c.questionnaire_id AND q.question_id = c.question_id
+                 GROUP BY c.questionnaire_id, c.question_id, c.option_id, q.q)
+         SELECT (SELECT count(*) FILTER (WHERE side = 'A')::int FROM sel) AS total_a,
+                (SELECT count(*) FILTER (WHERE side = 'B')::int FROM sel) AS total_b,
+                coalesce((SELECT json_agg(json_build_object('group', "group", 'groupLabel', group_label, 'key', key, 'label', label, 'countA', count_a, 'countB', count_b)
+                                          ORDER BY "group", group_label, label) FROM counted), '[]') AS counts,
+                coalesce((SELECT json_agg(json_build_object('group', g.type, 'key', g.questionnaire_id || ':' || g.question_id, 'label', q.q ->> 'prompt', 'definition', q.q,
+                                                            'a', g.a, 'b', g.b) ORDER BY q.q ->> 'prompt')
+                            FROM (SELECT questionnaire_id, question_id, type,
+                                         json_agg(json_build_array(value, n) ORDER BY value) FILTER (WHERE side = 'A') AS a,
+                                         json_agg(json_build_array(value, n) ORDER BY value) FILTER (WHERE side = 'B') AS b
+                                    FROM numbers GROUP BY 1, 2, 3) g
+                                 JOIN questions q ON q.questionnaire_id = g.questionnaire_id AND q.question_id = g.question_id), '[]') AS values`,
+        [...selA.params, ...selB.params],
+      );
+    return {
+      totalA: row.total_a,
+      totalB: row.total_b,
+      counts: row.counts,
+      values: row.values.map((v) => ({
+        group: v.group,
+        key: v.key,
+        label: v.label,
+        lowLabel: String(v.definition.leftLabel ?? v.definition.minLabel ?? ''),
+        highLabel: String(v.definition.rightLabel ?? v.definition.maxLabel ?? ''),
+        a: v.a ?? [],
+        b: v.b ?? [],
+      })),
+    };
+  }
+}
