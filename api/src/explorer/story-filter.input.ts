@@ -1,6 +1,6 @@
-import { Field, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { EMPTY_STORY_FILTER, type ExplorableStatus, type StoryFilter } from '@vertelpunt/domain';
 
 export enum LengthUnitEnum {
@@ -22,6 +22,15 @@ export class LengthRangeInput {
 export class ChoiceAnswerInput {
   @Field() @IsString() @MaxLength(100) questionId!: string;
   @Field() @IsString() @MaxLength(100) optionId!: string;
+}
+
+@InputType({ description: 'Part of a signifier range 0–100: a dyad/scale value in [from, to), or a canvas point (x in [from, to), y in [yFrom, yTo)).' })
+export class SignalRangeInput {
+  @Field() @IsString() @MaxLength(100) questionId!: string;
+  @Field(() => Float) @IsNumber() from!: number;
+  @Field(() => Float) @IsNumber() to!: number;
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() yFrom?: number | null;
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() yTo?: number | null;
 }
 
 /** Mirror of `StoryFilter` (libs/domain/src/explorer/story-filter.ts); the domain check gives the Dutch messages. */
@@ -52,6 +61,13 @@ export class StoryFilterInput {
   @ValidateNested({ each: true })
   @Type(() => ChoiceAnswerInput)
   choices?: ChoiceAnswerInput[];
+  @Field(() => [SignalRangeInput], { nullable: true, description: 'Dyad, scale and canvas ranges; every one must hold.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LIST)
+  @ValidateNested({ each: true })
+  @Type(() => SignalRangeInput)
+  signals?: SignalRangeInput[];
   @Field(() => [String], { nullable: true, description: 'READY and/or REDACTED; both when empty.' })
   @IsOptional()
   @IsArray()
@@ -85,6 +101,7 @@ export const toStoryFilter = (input: StoryFilterInput | null | undefined): Story
     tagIds: input.tagIds ?? [],
     leefgebieden: input.leefgebieden ?? [],
     choices: (input.choices ?? []).map((c) => ({ questionId: c.questionId, optionId: c.optionId })),
+    signals: (input.signals ?? []).map((r) => ({ questionId: r.questionId, from: r.from, to: r.to, yFrom: r.yFrom ?? null, yTo: r.yTo ?? null })),
     statuses: (input.statuses ?? []) as ExplorableStatus[],
     length: input.length ? { unit: input.length.unit, min: input.length.min ?? null, max: input.length.max ?? null } : null,
     q: q === '' ? null : q,

@@ -74,6 +74,15 @@ export const storyFilterWhere = (organisationId: string, filter: StoryFilter, op
     clauses.push(`s.id IN (SELECT o.story_id FROM story_answer_option o WHERE o.organisation_id = ${org} AND o.kind = 'leefgebied'
       AND o.option_id = ANY(${p(filter.leefgebieden)}::text[]))`);
   }
+  // A signifier range: the story's dyad/scale value or canvas point lies in it (100 belongs to the last range).
+  for (const r of filter.signals) {
+    const inRange = (value: string, from: number, to: number) => `(${value} >= ${p(from)} AND (${value} < ${p(to)} OR ${p(to)} >= 100))`;
+    const point = r.yFrom !== null && r.yTo !== null;
+    const test = point
+      ? `a.value->>'kind' = 'point' AND ${inRange(`(a.value->>'x')::numeric`, r.from, r.to)} AND ${inRange(`(a.value->>'y')::numeric`, r.yFrom!, r.yTo!)}`
+      : `a.value->>'kind' = 'number' AND ${inRange(`(a.value->>'value')::numeric`, r.from, r.to)}`;
+    clauses.push(`s.id IN (SELECT a.story_id FROM answer a WHERE a.organisation_id = ${org} AND a.question_id = ${p(r.questionId)} AND ${test})`);
+  }
   for (const [questionId, answers] of groupBy(filter.choices, (c) => c.questionId)) {
     clauses.push(`s.id IN (SELECT o.story_id FROM story_answer_option o WHERE o.organisation_id = ${org}
       AND o.question_id = ${p(questionId)} AND o.option_id = ANY(${p(answers.map((a) => a.optionId))}::text[]))`);

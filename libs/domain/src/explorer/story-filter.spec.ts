@@ -15,6 +15,10 @@ const full: StoryFilter = {
   tagIds: [TAG_A, TAG_B],
   leefgebieden: ['financien', 'wonen'],
   choices: [{ questionId: 'elementen', optionId: 'vaste-contactpersoon' }],
+  signals: [
+    { questionId: 'regie', from: 20, to: 30, yFrom: null, yTo: null },
+    { questionId: 'impact', from: 90, to: 100, yFrom: 0, yTo: 10 },
+  ],
   statuses: ['READY'],
   length: { unit: 'seconds', min: 30, max: 300 },
   q: 'schulden en post',
@@ -22,6 +26,16 @@ const full: StoryFilter = {
 };
 
 describe('story filter in the URL', () => {
+  it('reads signifier ranges as a chart writes them, drops malformed ones and refuses ranges outside 0–100', () => {
+    const read = parseStoryFilter(new URLSearchParams('signaal=regie:20-30&signaal=impact:20-30:90-100&signaal=kapot:30&signaal=x:1-2:3'));
+    expect(read.signals).toEqual([
+      { questionId: 'regie', from: 20, to: 30, yFrom: null, yTo: null },
+      { questionId: 'impact', from: 20, to: 30, yFrom: 90, yTo: 100 },
+    ]);
+    const wrong = { ...EMPTY_STORY_FILTER, signals: [{ questionId: 'regie', from: 40, to: 130, yFrom: null, yTo: null }] };
+    expect(validateStoryFilter(wrong).map((p) => p.field)).toEqual(['signals']);
+  });
+
   it('survives a round trip through URL parameters', () => {
     const params = storyFilterToSearchParams(full);
     expect(parseStoryFilter(new URLSearchParams(params.toString()))).toEqual(full);

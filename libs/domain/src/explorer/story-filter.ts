@@ -9,6 +9,11 @@ export type ExplorableStatus = (typeof EXPLORABLE_STATUSES)[number];
 export type LengthUnit = 'words' | 'seconds';
 export type LengthRange = { unit: LengthUnit; min: number | null; max: number | null };
 export type ChoiceAnswer = { questionId: string; optionId: string };
+/**
+ * A part of a signifier question's range (0–100): a dyad or scale value in [from, to), or a 2-D canvas point with x in
+ * [from, to) and y in [yFrom, yTo). A range that ends at 100 includes 100. What a chart bar or cell stands for.
+ */
+export type SignalRange = { questionId: string; from: number; to: number; yFrom: number | null; yTo: number | null };
 
 /**
  * What a facilitator selects in the Verhalen explorer; the same shape feeds the charts.
@@ -27,6 +32,8 @@ export type StoryFilter = {
   leefgebieden: string[];
   /** Grouped per question: any of the options of one question, every question. */
   choices: ChoiceAnswer[];
+  /** Dyad, scale and canvas ranges: every range must hold. */
+  signals: SignalRange[];
   statuses: ExplorableStatus[];
   length: LengthRange | null;
   /** Dutch full-text search over the redacted title and text. */
@@ -45,6 +52,7 @@ export const EMPTY_STORY_FILTER: StoryFilter = Object.freeze({
   tagIds: [],
   leefgebieden: [],
   choices: [],
+  signals: [],
   statuses: [],
   length: null,
   q: null,
@@ -62,6 +70,7 @@ export const STORY_FILTER_PARAMS = {
   tagIds: 'tag',
   leefgebieden: 'leefgebied',
   choices: 'antwoord',
+  signals: 'signaal',
   statuses: 'status',
   lengthUnit: 'lengte',
   lengthMin: 'min',
@@ -78,6 +87,17 @@ const MAX_LIST = 50;
 export const isUuid = (value: string) => UUID.test(value);
 
 const unique = (values: string[]) => [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))].slice(0, MAX_LIST);
+const RANGE = /^(\d{1,3})-(\d{1,3})$/;
+/** `regie:20-30` (a dyad or scale) or `impact:20-30:90-100` (a canvas: x range, then y range). */
+const parseSignal = (text: string): SignalRange[] => {
+  const [questionId, xs, ys, ...rest] = text.split(':');
+  const x = RANGE.exec(xs ?? '');
+  const y = ys === undefined ? null : RANGE.exec(ys);
+  if (!questionId || !x || rest.length > 0 || (ys !== undefined && !y)) return [];
+  return [{ questionId, from: Number(x[1]), to: Number(x[2]), yFrom: y ? Number(y[1]) : null, yTo: y ? Number(y[2]) : null }];
+};
+const signalToParam = (r: SignalRange) => `${r.questionId}:${r.from}-${r.to}${r.yFrom !== null && r.yTo !== null ? `:${r.yFrom}-${r.yTo}` : ''}`;
+
 const wholeNumber = (value: string | null) => {
   if (value === null || !/^\d{1,7}$/.test(value.trim())) return null;
   return Number(value.trim());
@@ -114,6 +134,7 @@ export const parseStoryFilter = (params: URLSearchParams): StoryFilter => {
     tagIds: unique(params.getAll(p.tagIds)),
     leefgebieden: unique(params.getAll(p.leefgebieden)),
     choices,
+    signals: unique(params.getAll(p.signals)).flatMap(parseSignal),
     statuses: unique(params.getAll(p.statuses)).filter((s): s is ExplorableStatus => (EXPLORABLE_STATUSES as readonly string[]).includes(s)),
     length: unit && (min !== null || max !== null) ? { unit, min, max } : null,
     q: q === '' ? null : q,
@@ -135,6 +156,7 @@ export const storyFilterToSearchParams = (filter: StoryFilter): URLSearchParams 
   for (const id of filter.tagIds) out.append(p.tagIds, id);
   for (const key of filter.leefgebieden) out.append(p.leefgebieden, key);
   for (const c of filter.choices) out.append(p.choices, `${c.questionId}:${c.optionId}`);
+  for (const r of filter.signals) out.append(p.signals, signalToParam(r));
   for (const s of filter.statuses) out.append(p.statuses, s);
   if (filter.length && (filter.length.min !== null || filter.length.max !== null)) {
     out.set(p.lengthUnit, LENGTH_UNIT_PARAM[filter.length.unit]);
@@ -177,6 +199,22 @@ export const validateStoryFilter = (filter: StoryFilter): FieldProblem[] => {
   }
   if (filter.choices.length > MAX_LIST || filter.choices.some((c) => !c.questionId.trim() || !c.optionId.trim() || c.questionId.length > 100 || c.optionId.length > 100)) {
     problems.push({ field: 'choices', message: 'Onbekend antwoord op een vraag.' });
+  }
+  const inRange = (n: number | null) => n !== null && Number.isFinite(n) && n >= 0 && n <= 100;
+  if (
+    filter.signals.length > MAX_LIST ||
+    filter.signals.some(
+      (r) =>
+        !r.questionId.trim() ||
+        r.questionId.length > 100 ||
+        !inRange(r.from) ||
+        !inRange(r.to) ||
+        r.from >= r.to ||
+        (r.yFrom === null) !== (r.yTo === null) ||
+        (r.yFrom !== null && (!inRange(r.yFrom) || !inRange(r.yTo) || r.yFrom >= (r.yTo ?? 0))),
+    )
+  ) {
+    problems.push({ field: 'signals', message: 'Een bereik op een schuifvraag moet tussen 0 en 100 liggen, van klein naar groot.' });
   }
   if (filter.length) {
     const { unit, min, max } = filter.length;

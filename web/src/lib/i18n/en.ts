@@ -843,6 +843,9 @@ export const en: typeof nl = {
     naarResultaten: 'Go to the stories found ({n})',
     fout: 'This filter is not right: {reden}',
     filters: {
+      signalen: 'Slider questions (from Patterns)',
+      signaal: '{vraag}: between {van} and {tot}',
+      signaalPunt: '{vraag}: left-right {van}–{tot}, bottom-top {yvan}–{ytot}',
       titel: 'Filters',
       zoeken: 'Search the stories',
       zoekenHint: 'For example: debts, "fixed contact person" or housing -mould',

@@ -846,6 +846,9 @@ export const nl = {
     naarResultaten: 'Naar de gevonden verhalen ({n})',
     fout: 'Dit filter klopt niet: {reden}',
     filters: {
+      signalen: 'Schuifvragen (uit Patronen)',
+      signaal: '{vraag}: tussen {van} en {tot}',
+      signaalPunt: '{vraag}: links-rechts {van}–{tot}, onder-boven {yvan}–{ytot}',
       titel: 'Filters',
       zoeken: 'Zoek in de verhalen',
       zoekenHint: 'Bijvoorbeeld: schulden, "vaste contactpersoon" of wonen -schimmel',

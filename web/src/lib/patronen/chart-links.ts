@@ -15,8 +15,8 @@ export const STORIES_PATH = '/verhalen';
 export type StoriesHref = '/verhalen' | `/verhalen?${string}`;
 
 /**
- * Signifier ranges are not (yet) part of StoryFilter; a dyad bin or canvas cell adds this parameter
- * (`signaal=<questionId>:<from>-<to>[:<from>-<to>]`) so the explorer can narrow to it once it reads it.
+ * A dyad bin or canvas cell adds this parameter (`signaal=<questionId>:<from>-<to>[:<from>-<to>]`): StoryFilter's
+ * `signals`, which the explorer narrows to (libs/domain/src/explorer/story-filter.ts).
  */
 export const SIGNIFIER_PARAM = 'signaal';
 

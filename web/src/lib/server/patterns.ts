@@ -1,5 +1,6 @@
 import type { PeriodUnit, StoryFilter } from '@vertelpunt/domain';
 import { graphql, type GraphqlOptions } from './api';
+import { toFilterInput } from '$lib/explorer/explorer-url';
 
 export type TimeBucket = { period: string; wijkcoach: number; inwoner: number };
 export type ArchetypeBar = { id: string; label: string; setName: string; wijkcoach: number; inwoner: number };
@@ -94,10 +95,8 @@ export const PATTERNS = /* GraphQL */ `
 `;
 
 /** The domain's filter as the API's StoryFilterInput (the length unit is a GraphQL enum there). */
-export const toFilterInput = (filter: StoryFilter) => ({
-  ...filter,
-  length: filter.length ? { ...filter.length, unit: filter.length.unit === 'words' ? 'WORDS' : 'SECONDS' } : null,
-});
+// The same GraphQL input as the explorer's, so a chart and its list always mean the same selection.
+export { toFilterInput };
 
 /** Every chart of /patronen in one request; the comparison only when both selections are given. */
 export const fetchPatterns = async (
