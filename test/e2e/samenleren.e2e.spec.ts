@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { login } from '../support/harness';
 import { SAMPLE_STORIES, tellReadyStories } from '../support/ready-stories';
 import { loginExplained } from './support/beheer-helpers';
+import { pdfPages, pdfText, savedDownload } from './support/pdf';
 import { launchBrowser, laptopContext, seriousA11yViolations, startStack, type Stack } from './support/stack';
 
 jest.setTimeout(240_000);
@@ -102,10 +99,9 @@ describe('Dashboard Samenleren from filter to Tafel (browser)', () => {
     const link = facilitator.getByRole('link', { name: 'Printpakket downloaden (PDF)' });
     await link.waitFor({ timeout: 60_000 });
     const [download] = await Promise.all([facilitator.waitForEvent('download'), link.click()]);
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'vp-e2e-pdf-')), 'printpakket.pdf');
-    await download.saveAs(file);
-    expect(Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1])).toBe(1 + 5);
-    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const file = await savedDownload(download, 'printpakket.pdf');
+    expect(pdfPages(file)).toBe(1 + 5);
+    const text = pdfText(file);
     for (const title of titles) expect(text).toContain(title);
 
     await facilitator.locator('#nieuw-inzicht-tekst').fill(INSIGHT);

@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { login } from '../support/harness';
 import { SAMPLE_STORIES, tellReadyStories } from '../support/ready-stories';
 import { loginExplained } from './support/beheer-helpers';
+import { pdfPages, pdfText, savedDownload } from './support/pdf';
 import {
   launchBrowser,
   laptopContext,
@@ -17,10 +14,6 @@ import {
 
 // The e2e project's testTimeout does not reach hooks (starting the stack and processing stories takes a while).
 jest.setTimeout(180_000);
-
-const pdfPages = (file: string) =>
-  Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
-const pdfText = (file: string) => execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 
 describe('ErvaringenTafels (browser)', () => {
   let stack: Stack;
@@ -106,8 +99,7 @@ describe('ErvaringenTafels (browser)', () => {
     const link = facilitator.getByRole('link', { name: 'Printpakket downloaden (PDF)' });
     await link.waitFor({ timeout: 60_000 });
     const [download] = await Promise.all([facilitator.waitForEvent('download'), link.click()]);
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'vp-e2e-pdf-')), 'printpakket.pdf');
-    await download.saveAs(file);
+    const file = await savedDownload(download, 'printpakket.pdf');
     expect(pdfPages(file)).toBe(1 + 5);
     const text = pdfText(file);
     for (const title of titles) expect(text).toContain(title);
