@@ -1,8 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { parse, validate, type GraphQLSchema } from 'graphql';
-import { startApi, testConfig } from '@vertelpunt/test/support/harness';
-import { CALLERS, OPERATIONS, TODO_OPERATIONS } from './operations';
+import { REPO_ROOT, startApi, testConfig } from '@vertelpunt/test/support/harness';
+import { CALLERS, OPERATIONS, roleMatrixMarkdown, TODO_OPERATIONS } from './operations';
 
 /** The inventory: every query and mutation of the real schema is in test/security/operations.ts, and parses. */
 describe('security inventory (schema of the real API)', () => {
@@ -42,6 +44,11 @@ describe('security inventory (schema of the real API)', () => {
       expect({ name, inRoot: Boolean(root?.getFields()[name]) }).toEqual({ name, inRoot: true });
       expect(Object.keys(op.access).sort()).toEqual([...CALLERS].sort());
     }
+  });
+
+  it('is the role matrix the README shows', () => {
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain(roleMatrixMarkdown());
   });
 
   // Reported as skipped, with a count, so uncovered operations stay visible in every run.

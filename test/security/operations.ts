@@ -230,6 +230,7 @@ export const OPERATIONS: Record<string, Operation> = {
     variables: (t) => ({ f: { vertelpuntIds: [t.vertelpuntId], wijkIds: [t.wijkId], tagIds: [t.tagId] } }),
     mixed: (own, other) => ({ f: { similarTo: other.storyId, q: other.marker } }),
     access: EXPLORER,
+    note: 'anonymised titles and excerpts, for admins too',
   },
   explorerOptions: {
     kind: 'query',
@@ -237,7 +238,8 @@ export const OPERATIONS: Record<string, Operation> = {
     document: `{ explorerOptions { wijken { id label } vertelpunten { id label } archetypeSets { id name archetypes { id label } }
       taxonomies { id key name tags { id label } } leefgebieden { id label } questions { id prompt options { id label } } } }`,
     variables: () => ({}),
-    access: EXPLORER,
+    access: access('✘', '✘', '✔', '✔', '✔'),
+    note: 'the filter choices (labels, no stories)',
   },
   exportStories: {
     kind: 'query',
@@ -569,4 +571,18 @@ export const expectedAllowed = (op: Operation, caller: Caller): boolean => {
   if (a === '✘' || a === 'link only') return false;
   if (a === 'own only' && op.ownedBy) return caller === op.ownedBy;
   return true;
+};
+
+/** The role matrix as the README shows it; `operations.int.spec.ts` checks the README holds exactly this. */
+export const roleMatrixMarkdown = (): string => {
+  const rows = ['| operation | anonymous | wijkcoach | facilitator | manager | admin | note |', '|---|---|---|---|---|---|---|'];
+  const groups = [...new Set(Object.values(OPERATIONS).map((op) => op.group))];
+  for (const group of groups) {
+    rows.push(`| **${group}** | | | | | | |`);
+    for (const [name, op] of Object.entries(OPERATIONS).filter(([, o]) => o.group === group)) {
+      const note = [op.ownedBy ? `own: only the ${op.ownedBy} who told it` : '', op.note ?? ''].filter(Boolean).join('; ');
+      rows.push(`| \`${name}\` (${op.kind}) | ${CALLERS.map((c) => op.access[c]).join(' | ')} | ${note} |`);
+    }
+  }
+  return rows.join('\n');
 };

@@ -64,6 +64,27 @@ describe('role matrix (real API, Postgres, Redis and workers)', () => {
     });
   }
 
+  it('hides a withdrawn story from everyone but its teller (runs after withdrawStory above)', async () => {
+    const id = own.target.spareStoryId;
+    const [row] = await ds.query('SELECT status FROM story WHERE id = $1', [id]);
+    expect(row.status).toBe('WITHDRAWN');
+    const seen: Record<string, { story: string; inList: boolean }> = {};
+    for (const caller of ['wijkcoach', 'facilitator', 'manager', 'admin'] as const) {
+      const one = await callAs<{ story: { id: string } }>(api.url, own, caller, 'query($id: ID!) { story(id: $id) { id } }', { id });
+      const list = await callAs<{ stories: { edges: { node: { id: string } }[] } }>(api.url, own, caller, '{ stories(first: 100) { edges { node { id } } } }', {});
+      seen[caller] = {
+        story: one.data?.story.id === id ? 'found' : (one.errors?.[0]?.extensions?.code ?? 'none'),
+        inList: Boolean(list.data?.stories.edges.some((e) => e.node.id === id)),
+      };
+    }
+    expect(seen).toEqual({
+      wijkcoach: { story: 'found', inList: true },
+      facilitator: { story: 'NOT_FOUND', inList: false },
+      manager: { story: 'NOT_FOUND', inList: false },
+      admin: { story: 'NOT_FOUND', inList: false },
+    });
+  });
+
   it('gives raw text and titles only to the teller and admins; colleagues get the anonymised story', async () => {
     const doc = `query($id: ID!) { story(id: $id) { title redactedTitle text unredacted { title text } permissions { seeUnredacted } } }`;
     type View = { story: { title: string; redactedTitle: string | null; text: string | null; unredacted: { title: string } | null; permissions: { seeUnredacted: boolean } } };
