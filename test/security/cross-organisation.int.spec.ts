@@ -7,7 +7,7 @@ import { login, openDataSource, startApi, testConfig, type GraphQLResponse } fro
 import { startWorkersInProcess } from '@vertelpunt/test/support/ready-stories';
 import { CALLERS, OPERATIONS, type Caller, type Operation } from './operations';
 import { organisationChecksums, organisationSecrets, organisationTables } from './org-rows';
-import { callAs, newMarker, REFUSALS, seedSecurityOrganisation, type SecurityOrganisation } from './security-fixture';
+import { callAs, getAs, newMarker, REFUSALS, seedSecurityOrganisation, type SecurityOrganisation } from './security-fixture';
 
 /** Empty: null, an empty list, a connection without edges, an export without stories. */
 const isEmpty = (value: unknown): boolean => {
@@ -120,6 +120,29 @@ describe('cross-organisation attacks (real API, Postgres, Redis and workers)', (
       if (op.kind === 'mutation') expect(await organisationChecksums(ds, victim.target.organisationId)).toEqual(baseline);
     });
   }
+
+  it('REST: the victim’s print pack PDF and story audio are refused to every caller, with either organisation header', async () => {
+    const paths = [
+      `/tafels/${victim.target.tafelId}/printpakket.pdf`,
+      `/stories/${victim.target.storyId}/audio`,
+      `/stories/${victim.target.spareStoryId}/audio`,
+    ];
+    const seen: string[] = [];
+    for (const caller of CALLERS) {
+      for (const pathname of paths) {
+        for (const organisationId of [attacker.target.organisationId, victim.target.organisationId]) {
+          const { status, body } = await getAs(api.url, attacker, caller, pathname, organisationId);
+          const leaked = secrets.filter((s) => !pathname.includes(s) && body.includes(s));
+          if (![401, 403, 404].includes(status) || body.startsWith('%PDF') || leaked.length)
+            seen.push(`${caller} ${pathname} as ${organisationId === victim.target.organisationId ? 'victim' : 'own'}: ${status} ${leaked.join(',')}`);
+        }
+      }
+    }
+    expect(seen).toEqual([]);
+    // The victim's own facilitator gets it: the refusals above are about the organisation, not a broken download.
+    const own = await getAs(api.url, victim, 'facilitator', paths[0]);
+    expect({ status: own.status, pdf: own.body.startsWith('%PDF') }).toEqual({ status: 200, pdf: true });
+  });
 
   it('left every row of the victim as it was', async () => {
     expect(await organisationChecksums(ds, victim.target.organisationId)).toEqual(baseline);

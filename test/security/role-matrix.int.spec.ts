@@ -3,10 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { login, openDataSource, startApi, testConfig, type GraphQLResponse } from '@vertelpunt/test/support/harness';
+import { login, openDataSource, startApi, testConfig, waitFor, type GraphQLResponse } from '@vertelpunt/test/support/harness';
 import { startWorkersInProcess } from '@vertelpunt/test/support/ready-stories';
 import { CALLERS, expectedAllowed, OPERATIONS, type Caller } from './operations';
-import { callAs, newMarker, REFUSALS, seedSecurityOrganisation, type SecurityOrganisation } from './security-fixture';
+import { callAs, getAs, newMarker, REFUSALS, seedSecurityOrganisation, type SecurityOrganisation } from './security-fixture';
 
 const refusedCodes = ['FORBIDDEN', 'UNAUTHENTICATED'];
 const codesOf = (res: GraphQLResponse<unknown>) => (res.errors ?? []).map((e) => e.extensions?.code ?? 'NO_CODE');
@@ -63,6 +63,17 @@ describe('role matrix (real API, Postgres, Redis and workers)', () => {
       expect(outcomes).toEqual(expected);
     });
   }
+
+  it('REST: the print pack PDF goes to the Tafel roles only', async () => {
+    // requestTafelPrintPack above asked for a new one: wait until it is ready again.
+    await waitFor(async () => {
+      const res = await callAs<{ tafel: { printPack: { status: string } } }>(api.url, own, 'facilitator', 'query($id: ID!) { tafel(id: $id) { printPack { status } } }', { id: own.target.tafelId });
+      return res.data?.tafel.printPack.status === 'ready';
+    });
+    const seen: Record<string, number> = {};
+    for (const caller of CALLERS) seen[caller] = (await getAs(api.url, own, caller, `/tafels/${own.target.tafelId}/printpakket.pdf`)).status;
+    expect(seen).toEqual({ anonymous: 401, wijkcoach: 403, facilitator: 200, manager: 200, admin: 200 });
+  });
 
   it('hides a withdrawn story from everyone but its teller (runs after withdrawStory above)', async () => {
     const id = own.target.spareStoryId;

@@ -92,6 +92,15 @@ export const seedSecurityOrganisation = async (ds: DataSource, url: string, mark
   await must('cards', gql(url, 'mutation($l: [WatTeltLeefgebiedInput!]!) { setWatTeltLeefgebieden(leefgebieden: $l) { isDefault } }', {
     l: [{ key: 'wonen', label: `Wonen ${marker}` }, { key: 'werk-en-geld', label: 'Werk en geld' }],
   }, as('admin')));
+  // A print pack on disk, so its download can be attacked too.
+  await must('print pack', gql(url, 'mutation($t: ID!) { requestTafelPrintPack(tafelId: $t) { id } }', { t: tafelId }, as('facilitator')));
+  for (let i = 0; ; i++) {
+    const res = await gql<{ tafel: { printPack: { status: string } } }>(url, 'query($id: ID!) { tafel(id: $id) { printPack { status } } }', { id: tafelId }, as('facilitator'));
+    const status = res.data?.tafel.printPack.status;
+    if (status === 'ready') break;
+    if (status === 'failed' || i > 400) throw new Error(`print pack: ${JSON.stringify(res)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
   const { watTeltBoard } = await must('board', gql<{ watTeltBoard: { leefgebieden: { key: string }[] } }>(url, '{ watTeltBoard { leefgebieden { key } } }', {}, as('wijkcoach')));
   const { createWatTeltClient } = await must(
     'client',
@@ -146,6 +155,14 @@ export const seedSecurityOrganisation = async (ds: DataSource, url: string, mark
     marker,
   };
   return { target, tokens };
+};
+
+/** A plain HTTP GET as a caller (the REST endpoints: print pack PDF, story audio). */
+export const getAs = async (url: string, org: SecurityOrganisation, caller: Caller, pathname: string, organisationId = org.target.organisationId) => {
+  const headers: Record<string, string> = {};
+  if (caller !== 'anonymous') Object.assign(headers, { authorization: `Bearer ${org.tokens[caller]}`, 'x-organisation-id': organisationId });
+  const res = await fetch(`${url}${pathname}`, { headers });
+  return { status: res.status, body: Buffer.from(await res.arrayBuffer()).toString('latin1') };
 };
 
 /** A unique word the anonymiser leaves alone and no other data contains. */
