@@ -144,6 +144,46 @@ describe('cross-organisation attacks (real API, Postgres, Redis and workers)', (
     expect({ status: own.status, pdf: own.body.startsWith('%PDF') }).toEqual({ status: 200, pdf: true });
   });
 
+  it('REST: no audio upload starts for a story of the victim, with a session or with a vertel-link', async () => {
+    const statuses: string[] = [];
+    const upload = async (label: string, storyId: string, headers: Record<string, string>) => {
+      const res = await fetch(`${api.url}/uploads`, {
+        method: 'POST',
+        headers: { 'tus-resumable': '1.0.0', 'upload-length': '1000', 'upload-metadata': `storyId ${Buffer.from(storyId).toString('base64')}`, ...headers },
+      });
+      const body = await res.text();
+      if (![400, 401, 403, 404].includes(res.status) || secrets.some((s) => s !== storyId && body.includes(s))) statuses.push(`${label}: ${res.status} ${body.slice(0, 200)}`);
+    };
+    for (const storyId of [victim.target.storyId, victim.target.spareStoryId]) {
+      for (const caller of ['wijkcoach', 'facilitator', 'manager', 'admin'] as const) {
+        for (const organisationId of [attacker.target.organisationId, victim.target.organisationId])
+          await upload(`${caller} ${storyId}`, storyId, { authorization: `Bearer ${attacker.tokens[caller]}`, 'x-organisation-id': organisationId });
+      }
+      await upload(`link ${storyId}`, storyId, { 'x-vertel-token': attacker.target.linkToken });
+      await upload(`anonymous ${storyId}`, storyId, {});
+    }
+    expect(statuses).toEqual([]);
+  });
+
+  it('refuses an anonymous story through one organisation’s link with the other’s questionnaire or story id', async () => {
+    const doc = OPERATIONS.createStory.document;
+    const base = { ...OPERATIONS.createStory.variables(attacker.target).input as Record<string, unknown>, vertelpuntId: undefined, vertelToken: attacker.target.linkToken };
+    const problems: string[] = [];
+    for (const input of [
+      { ...base, questionnaireVersionId: victim.target.questionnaireVersionId },
+      { ...base, questionnaireVersionId: victim.target.org.versions.inwoner.id },
+      { ...base, questionnaireVersionId: attacker.target.org.versions.inwoner.id, answers: [], id: victim.target.storyId },
+      { ...base, vertelpuntId: victim.target.linkVertelpuntId, questionnaireVersionId: victim.target.org.versions.inwoner.id, answers: [] },
+    ]) {
+      const res = await callAs<{ createStory: { __typename: string } }>(api.url, attacker, 'anonymous', doc, { input });
+      const body = JSON.stringify(res);
+      const leaked = secrets.filter((s) => !JSON.stringify(input).includes(s) && body.includes(s));
+      if (res.data?.createStory.__typename === 'StoryCreated' || leaked.length) problems.push(`${JSON.stringify(input).slice(0, 120)}: ${body.slice(0, 300)}`);
+    }
+    expect(problems).toEqual([]);
+    expect(await organisationChecksums(ds, victim.target.organisationId)).toEqual(baseline);
+  });
+
   it('left every row of the victim as it was', async () => {
     expect(await organisationChecksums(ds, victim.target.organisationId)).toEqual(baseline);
   });
