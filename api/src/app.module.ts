@@ -74,7 +74,10 @@ export class AppModule {
                 const organisationHeader = req.header('x-organisation-id');
                 const organisationId =
                   organisationHeader && UUID.test(organisationHeader) ? organisationHeader : undefined;
-                const actor = token ? await auth.actorFor(token, organisationId).catch(() => null) : null;
+                // A header that names no organisation is refused, not read as "my first organisation" (issue 8):
+                // a person in several organisations must never act in one they did not choose.
+                const malformedHeader = Boolean(organisationHeader) && !organisationId;
+                const actor = token && !malformedHeader ? await auth.actorFor(token, organisationId).catch(() => null) : null;
                 return { req, actor, tokenHash: token ? hashToken(token) : null };
               },
               plugins: [

@@ -13,6 +13,9 @@ const WRONG_LOGIN = 'Dit e-mailadres en wachtwoord horen niet bij elkaar.';
 const ACTOR_CACHE_MS = 5000;
 const ACTOR_CACHE_MAX = 10_000;
 
+/** userId: undefined while the lookup runs, null when it found no one. */
+type CachedActor = { at: number; actor: Promise<Actor | null>; userId: string | null | undefined };
+
 @Injectable()
 export class AuthService {
   constructor(
@@ -37,7 +40,7 @@ export class AuthService {
     return { token, expiresAt, user };
   }
 
-  private readonly actors = new Map<string, { at: number; actor: Promise<Actor | null> }>();
+  private readonly actors = new Map<string, CachedActor>();
 
   logout(tokenHash: string) {
     for (const key of this.actors.keys()) if (key.startsWith(tokenHash)) this.actors.delete(key);
@@ -52,9 +55,22 @@ export class AuthService {
     if (cached && Date.now() - cached.at < ACTOR_CACHE_MS) return cached.actor;
     if (this.actors.size >= ACTOR_CACHE_MAX) this.actors.clear();
     const actor = this.lookUpActor(tokenHash, requestedOrganisationId);
-    this.actors.set(key, { at: Date.now(), actor });
-    void actor.catch(() => this.actors.delete(key));
+    const entry: CachedActor = { at: Date.now(), actor, userId: undefined };
+    this.actors.set(key, entry);
+    void actor.then(
+      (a) => (entry.userId = a?.userId ?? null),
+      () => this.actors.delete(key),
+    );
     return actor;
+  }
+
+  /**
+   * An admin changed someone's roles, password or membership: their cached sessions must not keep the old rights for
+   * the rest of ACTOR_CACHE_MS (found by the security suite, issue 8). Lookups still under way are dropped too.
+   * Only this API process's cache: with several API processes the others still catch up within ACTOR_CACHE_MS.
+   */
+  forgetUser(userId: string) {
+    for (const [key, entry] of this.actors) if (entry.userId === userId || entry.userId === undefined) this.actors.delete(key);
   }
 
   private async lookUpActor(tokenHash: string, requestedOrganisationId: string | undefined): Promise<Actor | null> {

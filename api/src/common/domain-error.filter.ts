@@ -2,8 +2,12 @@ import { Catch, HttpException, Inject, type ArgumentsHost } from '@nestjs/common
 import type { GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import { QueryFailedError } from 'typeorm';
 import { DomainError } from '@vertelpunt/domain';
 import { LOGGER } from './logger.provider';
+
+/** invalid_text_representation (22P02) and character_not_in_repertoire (22021, a NUL byte). */
+const UNREADABLE_INPUT = new Set(['22P02', '22021']);
 
 /** One place where expected failures become GraphQL errors with `extensions.code`; the rest hides its details. */
 @Catch()
@@ -15,6 +19,11 @@ export class DomainErrorFilter implements GqlExceptionFilter {
       return new GraphQLError(error.message, { extensions: { code: error.code, fields: error.fields } });
     }
     if (error instanceof GraphQLError) return error;
+    // Input Postgres cannot even read (an id that is no uuid, a NUL byte in a search): the caller's mistake, not ours.
+    // Found by the security suite (issue 8): these used to come back as INTERNAL.
+    if (error instanceof QueryFailedError && UNREADABLE_INPUT.has((error.driverError as { code?: string }).code ?? '')) {
+      return new GraphQLError('Deze invoer is niet geldig.', { extensions: { code: 'BAD_USER_INPUT' } });
+    }
     if (host.getType<string>() === 'http' && error instanceof HttpException) {
       const response = host.switchToHttp().getResponse();
       response.status(error.getStatus()).json({ error: error.message });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository, hashPassword, MemberRepository, temporaryPassword, type Member } from '@vertelpunt/db';
 import { DomainError, notFound, type Role } from '@vertelpunt/domain';
+import { AuthService } from '../auth/auth.service';
 import type { Actor } from '../common/request-context';
 import type { AddMemberInput } from './member.model';
 
@@ -12,6 +13,7 @@ export class MembersService {
   constructor(
     private readonly members: MemberRepository,
     private readonly audit: AuditRepository,
+    private readonly auth: AuthService,
   ) {}
 
   list(admin: Actor): Promise<Member[]> {
@@ -30,6 +32,7 @@ export class MembersService {
     const member = await this.memberOf(admin, userId);
     if (member.roles.includes('admin') && !roles.includes('admin')) await this.keepAnAdmin(admin);
     await this.members.setRoles(admin.organisationId, userId, [...new Set(roles)]);
+    this.auth.forgetUser(userId);
     await this.record(admin, 'member.roles', userId, { roles: roles.join(',') });
     return (await this.members.find(admin.organisationId, userId))!;
   }
@@ -38,6 +41,7 @@ export class MembersService {
     const member = await this.ownAccount(admin, userId);
     const password = temporaryPassword();
     await this.members.resetPassword(userId, await hashPassword(password));
+    this.auth.forgetUser(userId);
     await this.record(admin, 'member.password-reset', userId);
     return { member: (await this.members.find(admin.organisationId, member.userId))!, temporaryPassword: password };
   }
@@ -54,6 +58,7 @@ export class MembersService {
     if (userId === admin.userId) throw new DomainError('BAD_USER_INPUT', 'Je kunt jezelf niet uit de organisatie halen.');
     if (member.roles.includes('admin')) await this.keepAnAdmin(admin);
     await this.members.remove(admin.organisationId, userId);
+    this.auth.forgetUser(userId);
     await this.record(admin, 'member.removed', userId);
     return true;
   }

@@ -16,6 +16,12 @@ import { StoriesService } from './stories.service';
 const MAX_PAGE = 100;
 
 const toStory = (s: StoryEntity): Story => s as unknown as Story;
+/**
+ * A withdrawn story is its teller's alone: colleagues and admins no longer find it (Tafels and the explorer already
+ * leave it out). Found by the security suite (issue 8): `story` and `stories` still served it to everyone.
+ */
+const visibleTo = (actor: { userId: string }, s: Pick<StoryEntity, 'status' | 'tellerUserId'>) =>
+  s.status !== 'WITHDRAWN' || s.tellerUserId === actor.userId;
 const clampPage = (first: number) => Math.min(Math.max(first, 1), MAX_PAGE);
 const toConnection = (page: StoryPage): StoryConnection => {
   const edges = page.stories.map((s) => ({ cursor: encodeCursor(s), node: toStory(s) }));
@@ -74,14 +80,17 @@ export class StoriesResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<StoryConnection> {
     const actor = requireActor(ctx);
-    return toConnection(await this.repository.page(actor.organisationId, clampPage(first), after ? decodeCursor(after) : null));
+    const page = await this.repository.page(actor.organisationId, clampPage(first), after ? decodeCursor(after) : null);
+    // The cursor still moves past hidden rows, so hasNextPage and endCursor stay right (a page may come back shorter).
+    const connection = toConnection(page);
+    return { ...connection, edges: connection.edges.filter((e) => visibleTo(actor, e.node as unknown as StoryEntity)) };
   }
 
   @Query(() => Story)
   async story(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<Story> {
     const actor = requireActor(ctx);
     const story = await this.repository.findById(actor.organisationId, id);
-    if (!story) throw notFound('Verhaal');
+    if (!story || !visibleTo(actor, story)) throw notFound('Verhaal');
     return toStory(story);
   }
 
