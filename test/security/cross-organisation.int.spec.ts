@@ -12,11 +12,17 @@ import { callAs, getAs, newMarker, REFUSALS, seedSecurityOrganisation, type Secu
 /** Empty: null, an empty list, a connection without edges, an export without stories. */
 const isEmpty = (value: unknown): boolean => {
   if (value === null || value === undefined) return true;
-  if (Array.isArray(value)) return value.length === 0;
+  // A list is empty when it has nothing, or only empty entries (a chart per own question, each with no answers).
+  if (Array.isArray(value)) return value.every(isEmpty);
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
     if ('edges' in v) return isEmpty(v.edges);
     if ('storyCount' in v) return v.storyCount === 0;
+    // Charts: counts of zero stories (labels of the caller's own archetypes or questions may be there).
+    if ('totalA' in v) return v.totalA === 0 && v.totalB === 0;
+    if ('wijkcoachTotal' in v) return v.wijkcoachTotal === 0 && v.inwonerTotal === 0;
+    if ('total' in v) return v.total === 0;
+    if ('answered' in v) return v.answered === 0;
   }
   return false;
 };

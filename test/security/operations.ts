@@ -79,6 +79,7 @@ const ADMIN = access('✘', '✘', '✘', '✘', '✔');
 const TAFEL_READ = access('✘', '✘', '✔', '✔', '✔');
 const TAFEL_EDIT = access('✘', '✘', '✔', '✘', '✔');
 const EXPLORER = access('✘', '✘', 'redacted', 'redacted', 'redacted');
+const PATTERNS = access('✘', '✘', '✔', '✔', '✔');
 const REGISTERS = access('✘', '✔', '✘', '✘', '✔');
 const TAG_DECIDE = access('✘', '✘', '✔', '✘', '✔');
 const LOGGED_IN_REDACTED = access('✘', 'redacted', 'redacted', 'redacted', '✔');
@@ -249,6 +250,60 @@ export const OPERATIONS: Record<string, Operation> = {
     mixed: (own, other) => ({ f: { similarTo: other.storyId } }),
     access: EXPLORER,
     note: 'redacted text only, free-text answers left out; audited',
+  },
+  storiesOverTime: {
+    kind: 'query',
+    group: 'Patronen',
+    document: `query($f: StoryFilterInput) { storiesOverTime(filter: $f, unit: MONTH) { unit total buckets { period wijkcoach inwoner } } }`,
+    variables: (t) => ({ f: { wijkIds: [t.wijkId], tagIds: [t.tagId] } }),
+    mixed: (own, other) => ({ f: { similarTo: other.storyId, q: other.marker } }),
+    access: PATTERNS,
+    note: 'counts only',
+  },
+  archetypeDistribution: {
+    kind: 'query',
+    group: 'Patronen',
+    document: `query($f: StoryFilterInput) { archetypeDistribution(filter: $f) { wijkcoachTotal inwonerTotal archetypes { id label setName } } }`,
+    variables: (t) => ({ f: { vertelpuntIds: [t.vertelpuntId] } }),
+    mixed: (own, other) => ({ f: { similarTo: other.storyId } }),
+    access: PATTERNS,
+    note: 'counts and archetype names',
+  },
+  tagHeatmap: {
+    kind: 'query',
+    group: 'Patronen',
+    document: `query($f: StoryFilterInput) { tagHeatmap(filter: $f, by: WIJK) { by total tags { id label taxonomyKey } columns { key label total } cells { tagId column count } } }`,
+    variables: (t) => ({ f: { wijkIds: [t.wijkId] } }),
+    mixed: (own, other) => ({ f: { wijkIds: [other.wijkId], tagIds: [other.tagId] } }),
+    access: PATTERNS,
+    note: 'counts, tag labels and wijk names',
+  },
+  dyadHistograms: {
+    kind: 'query',
+    group: 'Patronen',
+    document: `query($f: StoryFilterInput) { dyadHistograms(filter: $f) { questionnaireId questionId prompt answered bins { bin count } } }`,
+    variables: (t) => ({ f: { wijkIds: [t.wijkId] } }),
+    mixed: (own, other) => ({ f: { similarTo: other.storyId } }),
+    access: PATTERNS,
+    note: 'counts per slider bin',
+  },
+  canvasDensity: {
+    kind: 'query',
+    group: 'Patronen',
+    document: `query($f: StoryFilterInput) { canvasDensity(filter: $f) { questionnaireId questionId prompt answered } }`,
+    variables: (t) => ({ f: { wijkIds: [t.wijkId] } }),
+    mixed: (own, other) => ({ f: { similarTo: other.storyId } }),
+    access: PATTERNS,
+    note: 'counts per canvas cell',
+  },
+  compareSelections: {
+    kind: 'query',
+    group: 'Patronen',
+    document: `query($a: StoryFilterInput!, $b: StoryFilterInput!) { compareSelections(a: $a, b: $b) { totalA totalB } }`,
+    variables: (t) => ({ a: { wijkIds: [t.wijkId] }, b: { tagIds: [t.tagId] } }),
+    mixed: (own, other) => ({ a: { wijkIds: [other.wijkId], tagIds: [own.tagId] }, b: { wijkIds: [own.wijkId], similarTo: other.storyId } }),
+    access: PATTERNS,
+    note: 'counts and tests, no stories',
   },
 
   // ── Processing and tags ───────────────────────────────────────────────────────────────────────────────────────
