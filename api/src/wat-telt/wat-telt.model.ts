@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int, ObjectType, createUnionType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, createUnionType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { GOAL_STATUSES, THIRD_PERSPECTIVE_ROLES, type GoalStatus, type ThirdPerspectiveRole } from '@vertelpunt/domain';
@@ -234,4 +234,17 @@ export class WatTeltImpactModel {
   @Field(() => [LeefgebiedChangeModel]) leefgebieden!: LeefgebiedChangeModel[];
   @Field(() => GoalFiguresModel) goals!: GoalFiguresModel;
   @Field(() => [PerspectiveGapModel]) perspectiveGap!: PerspectiveGapModel[];
+}
+
+export enum ImpactReportFormatEnum {
+  XLSX = 'XLSX',
+  PDF = 'PDF',
+}
+registerEnumType(ImpactReportFormatEnum, { name: 'ImpactReportFormat' });
+
+@ObjectType({ description: 'The impact report as a file: the same suppressed figures as watTeltImpact, with the rules stated.' })
+export class WatTeltImpactReportModel {
+  @Field() filename!: string;
+  @Field() mimeType!: string;
+  @Field() contentBase64!: string;
 }

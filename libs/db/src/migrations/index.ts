@@ -5,6 +5,7 @@ import { ExplorerSearch1763945000000 } from './1763945000000-explorer-search';
 import { AuditBySubject1763947000000 } from './1763947000000-audit-by-subject';
 import { Tafels1763950000000 } from './1763950000000-tafels';
 import { WatTelt1763960000000 } from './1763960000000-wat-telt';
+import { WatTeltImpactIndexes1763970000000 } from './1763970000000-wat-telt-impact-indexes';
 
 /** In order; every schema change is a reviewed migration with a working `down`. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AuditBySubject1763947000000,
   Tafels1763950000000,
   WatTelt1763960000000,
+  WatTeltImpactIndexes1763970000000,
 ];
