@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Workbook } from 'exceljs';
 import type { DataSource } from 'typeorm';
+import { TafelRepository } from '@vertelpunt/db';
+import { seedProcessedStory } from '@vertelpunt/test/support/explorer-fixtures';
 import { gql, login, openDataSource, seedTestOrganisation, startApi, testConfig, type TestOrganisation } from '@vertelpunt/test/support/harness';
 
 const IMPORT = `mutation($i: ImportWatTeltInput!) { importWatTelt(input: $i) { imported measurementsImported } }`;
@@ -78,7 +80,7 @@ describe('Wat telt impact report (XLSX and PDF)', () => {
     expect(about['Kleine groepen']).toContain('minder dan 3 inwoners');
 
     const change = sheetRows(workbook, 'Verandering');
-    expect(change[0]).toEqual(['Onderwerp', 'Aantal inwoners', 'Vooruit', 'Gelijk', 'Achteruit', 'Laagste', 'Q1', 'Mediaan', 'Q3', 'Hoogste', 'Gemiddeld']);
+    expect(change[0]).toEqual(['Onderwerp', 'Aantal inwoners', 'Verbeterd', 'Gelijk', 'Verslechterd', 'Laagste', 'Q1', 'Mediaan', 'Q3', 'Hoogste', 'Gemiddeld']);
     // Rapportcijfer +2, 0, −1: Q1 −0,5, median 0, Q3 1, mean 0,33. Sociale contacten +3, +0,2, −1.
     expect(change[1]).toEqual(['Rapportcijfer', 3, 1, 1, 1, -1, -0.5, 0, 1, 2, 0.33]);
     expect(change[2]).toEqual(['Sociale contacten', 3, 1, 1, 1, -1, -0.4, 0.2, 1.6, 3, 0.73]);
@@ -115,6 +117,45 @@ describe('Wat telt impact report (XLSX and PDF)', () => {
     expect(zuid.split('\n').find((l) => l.trim().startsWith('Rapportcijfer'))?.trim().split(/\s{2,}/)).toEqual(['Rapportcijfer', 'te weinig gegevens']);
 
     const refused = await gql(api.url, REPORT, { s: {}, f: 'PDF' }, as(coach));
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('puts the story side next to it: stories per month, archetypes and Tafel interventions of the period and wijk', async () => {
+    const story = (wijk: number, toldAt: string, archetypes: number[]) =>
+      seedProcessedStory(ds, org, { redacted: { title: 'Een verhaal', text: 'Een verhaal uit de wijk.' }, wijk, archetypes, toldAt: new Date(`${toldAt}T10:00:00Z`) });
+    await story(0, '2026-02-03', [0]);
+    await story(0, '2026-02-20', [0, 1]);
+    await story(0, '2026-03-09', [1]);
+    await story(1, '2026-02-10', [0]); // Zuid
+    await story(0, '2025-11-10', [0]); // before the period
+    const tafels = new TafelRepository(ds);
+    const tafel = async (title: string, date: string, wijkId: string | null, actions: string[]) => {
+      const t = await tafels.create(org.organisation.id, { title, date, question: 'Wat leren we?', wijkId, facilitatorUserId: org.users.manager.id });
+      for (const action of actions) await tafels.addIntervention(org.organisation.id, t.id, { action, owner: 'Team Noord', status: 'bezig', dueDate: null });
+    };
+    await tafel('Tafel geldzorgen', '2026-03-15', org.wijken[0].id, ['Spreekuur schuldhulp in het buurthuis', 'Folder in eenvoudige taal']);
+    await tafel('Tafel voor iedereen', '2026-04-01', null, ['Wijkcoaches delen hun agenda']);
+    await tafel('Tafel Zuid', '2026-03-20', org.wijken[1].id, ['Alleen voor Zuid']);
+    await tafel('Tafel vorig jaar', '2025-10-01', org.wijken[0].id, ['Te vroeg']);
+
+    const query = `query($s: WatTeltImpactSelectionInput) { watTeltStorySide(selection: $s) { months { month stories } archetypes { label stories } interventions { date tafel action status } } }`;
+    type Side = { watTeltStorySide: { months: unknown[]; archetypes: { label: string; stories: number }[]; interventions: { date: string; tafel: string; action: string }[] } };
+    const res = await gql<Side>(api.url, query, { s: { from: '2026-01-01', to: '2026-06-30', wijkId: org.wijken[0].id } }, as(manager));
+    expect(res.errors).toBeUndefined();
+    const side = res.data!.watTeltStorySide;
+    expect(side.months).toEqual([{ month: '2026-02', stories: 2 }, { month: '2026-03', stories: 1 }]);
+    const setId = org.versions.wijkcoach.questions.find((q) => q.type === 'archetype')!;
+    const ids = org.archetypeIdsInSet((setId as { archetypeSetId: string }).archetypeSetId);
+    const names: { id: string; name: string }[] = await ds.query('SELECT id, name FROM archetype WHERE id = ANY($1)', [ids.slice(0, 2)]);
+    const name = (i: number) => names.find((n) => n.id === ids[i])!.name;
+    expect(side.archetypes).toEqual(expect.arrayContaining([{ label: name(0), stories: 2 }, { label: name(1), stories: 2 }]));
+    expect(side.archetypes).toHaveLength(2);
+    expect(side.interventions).toEqual([
+      { date: '2026-03-15', tafel: 'Tafel geldzorgen', action: 'Spreekuur schuldhulp in het buurthuis', status: 'bezig' },
+      { date: '2026-03-15', tafel: 'Tafel geldzorgen', action: 'Folder in eenvoudige taal', status: 'bezig' },
+      { date: '2026-04-01', tafel: 'Tafel voor iedereen', action: 'Wijkcoaches delen hun agenda', status: 'bezig' },
+    ]);
+    const refused = await gql(api.url, query, { s: {} }, as(coach));
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -40,7 +40,7 @@ export const reportIntro = (input: ImpactReportInput): [string, string][] => [
   ['Gemaakt op', dutchDate(input.madeOn)],
   [
     'Drempel voor verandering',
-    `${decimal.format(input.impact.threshold)} punt: een verandering van minstens ${decimal.format(input.impact.threshold)} omhoog telt als vooruit, omlaag als achteruit; kleiner telt als gelijk.`,
+    `${decimal.format(input.impact.threshold)} punt: een verandering van minstens ${decimal.format(input.impact.threshold)} omhoog telt als verbeterd, omlaag als verslechterd; minder telt als gelijk gebleven.`,
   ],
   [
     'Kleine groepen',
@@ -49,7 +49,7 @@ export const reportIntro = (input: ImpactReportInput): [string, string][] => [
   ['Vergelijking', 'Per inwoner de eerste en de laatste meting in de periode; inwoners met minstens 2 metingen.'],
 ];
 
-const CHANGE_HEADERS = ['Onderwerp', 'Aantal inwoners', 'Vooruit', 'Gelijk', 'Achteruit', 'Laagste', 'Q1', 'Mediaan', 'Q3', 'Hoogste', 'Gemiddeld'];
+const CHANGE_HEADERS = ['Onderwerp', 'Aantal inwoners', 'Verbeterd', 'Gelijk', 'Verslechterd', 'Laagste', 'Q1', 'Mediaan', 'Q3', 'Hoogste', 'Gemiddeld'];
 const GOAL_HEADERS = ['Inwoners met doelen', 'Doelen', 'Open', 'Bezig', 'Bereikt', 'Gestopt'];
 const GAP_HEADERS = ['Leefgebied', 'Aantal inwoners', 'Laagste', 'Q1', 'Mediaan', 'Q3', 'Hoogste', 'Gemiddeld'];
 

@@ -5,7 +5,7 @@ import { OrganisationRepository, WatTeltRepository } from '@vertelpunt/db';
 import type { Actor } from '../common/request-context';
 import { CONFIG } from '../common/tokens';
 import { impactToPdf, impactToXlsx, REPORT_MIME, reportFilename, type ImpactReportFormat } from './impact-report';
-import type { WatTeltImpactModel, WatTeltImpactReportModel, WatTeltImpactSelectionInput } from './wat-telt.model';
+import type { WatTeltImpactModel, WatTeltImpactReportModel, WatTeltImpactSelectionInput, WatTeltStorySideModel } from './wat-telt.model';
 import { WatTeltService } from './wat-telt.service';
 
 /** Flattens a guarded figure for GraphQL: when suppressed, only `suppressed: true` is sent. */
@@ -64,5 +64,11 @@ export class ImpactService {
     const input = { impact, from: selection.from ?? null, to: selection.to ?? null, wijkName, team: selection.team?.trim() || null, madeOn };
     const content = format === 'XLSX' ? await impactToXlsx(input) : await impactToPdf(input);
     return { filename: reportFilename(format, madeOn), mimeType: REPORT_MIME[format], contentBase64: content.toString('base64') };
+  }
+
+  /** Stories per month, archetypes and Tafel interventions for the same period and wijk as the figures. */
+  async storySide(actor: Actor, selection: WatTeltImpactSelectionInput): Promise<WatTeltStorySideModel> {
+    if (selection.wijkId && (await this.organisations.wijkenByIds(actor.organisationId, [selection.wijkId])).length === 0) throw notFound('Wijk');
+    return this.watTelt.storySide(actor.organisationId, { from: selection.from ?? null, to: selection.to ?? null, wijkId: selection.wijkId ?? null });
   }
 }

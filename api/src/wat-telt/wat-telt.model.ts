@@ -248,3 +248,32 @@ export class WatTeltImpactReportModel {
   @Field() mimeType!: string;
   @Field() contentBase64!: string;
 }
+
+@ObjectType()
+export class ImpactStoryMonthModel {
+  @Field({ description: 'jjjj-mm' }) month!: string;
+  @Field(() => Int) stories!: number;
+}
+
+@ObjectType()
+export class ImpactArchetypeCountModel {
+  @Field() label!: string;
+  @Field(() => Int) stories!: number;
+}
+
+@ObjectType()
+export class ImpactInterventionModel {
+  @Field({ description: 'Date of the Tafel where the action was agreed (jjjj-mm-dd).' }) date!: string;
+  @Field() tafel!: string;
+  @Field() action!: string;
+  @Field() owner!: string;
+  @Field() status!: string;
+  @Field(() => String, { nullable: true }) dueDate!: string | null;
+}
+
+@ObjectType({ description: 'The story side of the impact view for a period and wijk: stories per month, archetypes, Tafel interventions.' })
+export class WatTeltStorySideModel {
+  @Field(() => [ImpactStoryMonthModel]) months!: ImpactStoryMonthModel[];
+  @Field(() => [ImpactArchetypeCountModel]) archetypes!: ImpactArchetypeCountModel[];
+  @Field(() => [ImpactInterventionModel]) interventions!: ImpactInterventionModel[];
+}

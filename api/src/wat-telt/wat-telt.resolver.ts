@@ -17,6 +17,7 @@ import {
   WatTeltImpactModel,
   WatTeltImpactReportModel,
   WatTeltImpactSelectionInput,
+  WatTeltStorySideModel,
   WatTeltImportResultModel,
   WatTeltLeefgebiedInput,
   WatTeltMeasurementModel,
@@ -105,5 +106,10 @@ export class WatTeltResolver {
     @Context() ctx: RequestContext,
   ) {
     return this.impactService.report(requireActor(ctx, 'manager', 'admin'), selection ?? {}, format);
+  }
+
+  @Query(() => WatTeltStorySideModel, { description: 'Managers and admins: stories per month, archetypes and Tafel interventions for a period and wijk.' })
+  watTeltStorySide(@Args('selection', { type: () => WatTeltImpactSelectionInput, nullable: true }) selection: WatTeltImpactSelectionInput | null, @Context() ctx: RequestContext) {
+    return this.impactService.storySide(requireActor(ctx, 'manager', 'admin'), selection ?? {});
   }
 }

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
+  EXPLORABLE_STATUSES,
   PERSPECTIVES,
   type Perspective,
   expandCounts,
@@ -22,6 +23,13 @@ export type WatTeltClientSummary = WatTeltClientEntity & { measurementCount: num
 export type WatTeltMeasurementWithScores = WatTeltMeasurementEntity & { scores: WatTeltScoreEntity[] };
 
 export type WatTeltGoalWithHistory = WatTeltGoalEntity & { history: WatTeltGoalStatusEntity[] };
+
+/** The story side of an impact view: stories per month, archetypes chosen, Tafel interventions on the time axis. */
+export type ImpactStorySide = {
+  months: { month: string; stories: number }[];
+  archetypes: { label: string; stories: number }[];
+  interventions: { date: string; tafel: string; action: string; owner: string; status: string; dueDate: string | null }[];
+};
 
 /** Which inwoners an impact figure is about: measurements in a period, clients of a wijk or team. */
 export type ImpactSelection = { from: string | null; to: string | null; wijkId: string | null; team: string | null };
@@ -273,6 +281,43 @@ export class WatTeltRepository {
       perspectiveGap: grouped('gap'),
       goals: { inwoners: total('goal-inwoners'), byStatus },
     };
+  }
+
+  /**
+   * The stories next to the impact figures, for a period and wijk: explorable stories (redacted) by month of telling
+   * and by archetype, and the interventions of ErvaringenTafels held in the period (in that wijk, or for all wijken),
+   * by Tafel date. Counts and actions only, nothing about a client.
+   */
+  async storySide(organisationId: string, selection: Pick<ImpactSelection, 'from' | 'to' | 'wijkId'>): Promise<ImpactStorySide> {
+    const params: unknown[] = [organisationId, [...EXPLORABLE_STATUSES], selection.from, selection.to, selection.wijkId];
+    const stories = `SELECT s.id, s.told_at FROM story s
+       WHERE s.organisation_id = $1 AND s.status = ANY($2::text[]) AND s.redacted_text IS NOT NULL
+         AND ($3::date IS NULL OR s.told_at >= $3::date) AND ($4::date IS NULL OR s.told_at < $4::date + 1)
+         AND ($5::uuid IS NULL OR s.wijk_id = $5::uuid)`;
+    const [months, archetypes, interventions] = await Promise.all([
+      this.dataSource.query(
+        `SELECT to_char(date_trunc('month', told_at AT TIME ZONE 'Europe/Amsterdam'), 'YYYY-MM') AS month, count(*)::int AS stories
+           FROM (${stories}) s GROUP BY 1 ORDER BY 1`,
+        params,
+      ),
+      this.dataSource.query(
+        `SELECT a.name AS label, count(DISTINCT o.story_id)::int AS stories
+           FROM (${stories}) s
+           JOIN story_answer_option o ON o.story_id = s.id AND o.organisation_id = $1 AND o.kind = 'archetype'
+           JOIN archetype a ON a.id::text = o.option_id AND a.organisation_id = $1
+          GROUP BY a.name ORDER BY 2 DESC, 1`,
+        params,
+      ),
+      this.dataSource.query(
+        `SELECT to_char(t.date, 'YYYY-MM-DD') AS date, t.title AS tafel, i.action, i.owner, i.status, to_char(i.due_date, 'YYYY-MM-DD') AS "dueDate"
+           FROM tafel_intervention i JOIN ervaringen_tafel t ON t.id = i.tafel_id AND t.organisation_id = i.organisation_id
+          WHERE i.organisation_id = $1 AND ($2::date IS NULL OR t.date >= $2::date) AND ($3::date IS NULL OR t.date <= $3::date)
+            AND ($4::uuid IS NULL OR t.wijk_id = $4::uuid OR t.wijk_id IS NULL)
+          ORDER BY t.date, i.created_at, i.id`,
+        [organisationId, selection.from, selection.to, selection.wijkId],
+      ),
+    ]);
+    return { months, archetypes, interventions };
   }
 
   /**

@@ -1041,6 +1041,12 @@ export const en: typeof nl = {
       alleWijken: 'All neighbourhoods',
       alleTeams: 'All teams',
       toon: 'Show',
+      rapport: 'Report of this selection',
+      rapportUitleg:
+        'Download the figures above for the same period, neighbourhood and team. The report is in Dutch and also says "te weinig gegevens" where there are too few residents.',
+      rapportXlsx: 'Download as Excel (XLSX)',
+      rapportPdf: 'Download as PDF',
+      onbekendFormaat: 'Choose a report as PDF or as Excel (XLSX).',
       drempel: 'A difference of at least {drempel} point counts as improved or declined; less counts as unchanged.',
       onderdrukking: 'Figures about fewer than {n} residents are not shown ("too little data"), so nobody becomes recognisable.',
       teWeinig: 'too little data',

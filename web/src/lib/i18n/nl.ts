@@ -1044,6 +1044,12 @@ export const nl = {
       alleWijken: 'Alle wijken',
       alleTeams: 'Alle teams',
       toon: 'Toon',
+      rapport: 'Rapport van deze selectie',
+      rapportUitleg:
+        'Download de cijfers hierboven voor dezelfde periode, wijk en team. Ook in het rapport staat "te weinig gegevens" waar te weinig inwoners zijn.',
+      rapportXlsx: 'Download als Excel (XLSX)',
+      rapportPdf: 'Download als PDF',
+      onbekendFormaat: 'Kies een rapport als PDF of als Excel (XLSX).',
       drempel: 'Een verschil van minstens {drempel} punt telt als verbeterd of verslechterd; minder telt als gelijk gebleven.',
       onderdrukking: 'Cijfers over minder dan {n} inwoners tonen we niet ("te weinig gegevens"), zodat niemand herkenbaar wordt.',
       teWeinig: 'te weinig gegevens',

@@ -234,6 +234,22 @@ export type ImpactSelection = { from: string | null; to: string | null; wijkId: 
 export const fetchImpact = async (scope: Scope, selection: ImpactSelection): Promise<Impact> =>
   (await graphql<{ watTeltImpact: Impact }>(IMPACT, { selection }, scope)).watTeltImpact;
 
+const IMPACT_REPORT = /* GraphQL */ `
+  query WatTeltImpactReport($selection: WatTeltImpactSelectionInput, $format: ImpactReportFormat!) {
+    watTeltImpactReport(selection: $selection, format: $format) {
+      filename
+      mimeType
+      contentBase64
+    }
+  }
+`;
+
+export type ImpactReportFile = { filename: string; mimeType: string; contentBase64: string };
+
+/** The impact report (PDF or XLSX) of a selection; suppressed by the API exactly as the screen. */
+export const fetchImpactReport = async (scope: Scope, selection: ImpactSelection, format: 'PDF' | 'XLSX') =>
+  (await graphql<{ watTeltImpactReport: ImpactReportFile }>(IMPACT_REPORT, { selection, format }, scope)).watTeltImpactReport;
+
 const SET_LEEFGEBIEDEN = /* GraphQL */ `
   mutation SetWatTeltLeefgebieden($leefgebieden: [WatTeltLeefgebiedInput!]!) {
     setWatTeltLeefgebieden(leefgebieden: $leefgebieden) {
