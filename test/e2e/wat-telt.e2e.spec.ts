@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Workbook } from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
+import { TafelRepository } from '@vertelpunt/db';
 import { gql, login } from '../support/harness';
 import { a11yOnBothViewports, loggedInOnBothViewports, loginExplained } from './support/beheer-helpers';
 import { launchBrowser, laptopContext, phoneContext, seriousA11yViolations, startStack, type Stack } from './support/stack';
@@ -223,6 +224,17 @@ describe('Wat telt: registering boards and seeing impact (browser)', () => {
     );
     expect(imported.data?.importWatTelt.imported).toBe(true);
 
+    // An ErvaringenTafel in Noord with an agreed action: it shows on the impact page's time axis.
+    const tafels = new TafelRepository(stack.ds);
+    const tafel = await tafels.create(stack.org.organisation.id, {
+      title: 'Tafel eenzaamheid',
+      date: '2026-03-05',
+      question: 'Wat helpt tegen eenzaamheid?',
+      wijkId: stack.org.wijken[0].id,
+      facilitatorUserId: stack.org.users.manager.id,
+    });
+    await tafels.addIntervention(stack.org.organisation.id, tafel.id, { action: 'Wekelijkse koffieochtend', owner: 'Team E2E', status: 'bezig', dueDate: null });
+
     const manager = await (await laptopContext(browser)).newPage();
     await loginExplained(manager, stack.webUrl, stack.org.users.manager);
     expect((await manager.goto(`${stack.webUrl}/wat-telt`))?.status()).toBe(403);
@@ -239,6 +251,7 @@ describe('Wat telt: registering boards and seeing impact (browser)', () => {
     expect(await manager.content()).not.toContain('E2E-000');
     expect(await seriousA11yViolations(manager)).toEqual([]);
 
+    await expect(manager.locator('#interventies').innerText()).resolves.toBe('5 maart 2026 Tafel eenzaamheid: Wekelijkse koffieochtend (Bezig)');
     // The report of the same selection shows the same change, as PDF and as XLSX.
     const pdf = await downloadReport(manager, 'Download als PDF');
     expect(pdf.filename).toMatch(/^impactrapport-\d{4}-\d{2}-\d{2}\.pdf$/);
@@ -248,7 +261,7 @@ describe('Wat telt: registering boards and seeing impact (browser)', () => {
     await workbook.xlsx.load(readFileSync(xlsx.file));
     expect((workbook.getWorksheet('Verandering')!.getRow(2).values as unknown[]).slice(1)).toEqual(['Rapportcijfer', 3, 2, 0, 1, -1, 0.5, 2, 2, 2, 1]);
 
-    await manager.getByLabel('Wijk').selectOption({ label: 'Zuid' });
+    await manager.getByLabel('Wijk', { exact: true }).selectOption({ label: 'Zuid' });
     await manager.getByRole('button', { name: 'Toon' }).click();
     await manager.waitForURL(new RegExp(`wijk=${stack.org.wijken[1].id}`));
     await expect(manager.locator('#gevolgd').innerText()).resolves.toBe('te weinig gegevens');

@@ -124,7 +124,7 @@ const pdfTable = (doc: PDFKit.PDFDocument, headers: string[], rows: { cells: Cel
   const line = (cells: string[], font: 'regular' | 'bold') => {
     if (doc.y > doc.page.height - MARGIN - 30) doc.addPage();
     const top = doc.y;
-    doc.font(font).fontSize(8.5);
+    doc.font(font).fontSize(font === 'bold' ? 7.5 : 8.5);
     let bottom = top;
     cells.forEach((text, i) => {
       const cellWidth = i === 0 ? labelWidth - 6 : cells.length === 2 ? width - labelWidth : column - 4;

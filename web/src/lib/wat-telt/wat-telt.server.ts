@@ -250,6 +250,27 @@ export type ImpactReportFile = { filename: string; mimeType: string; contentBase
 export const fetchImpactReport = async (scope: Scope, selection: ImpactSelection, format: 'PDF' | 'XLSX') =>
   (await graphql<{ watTeltImpactReport: ImpactReportFile }>(IMPACT_REPORT, { selection, format }, scope)).watTeltImpactReport;
 
+const STORY_SIDE = /* GraphQL */ `
+  query WatTeltStorySide($selection: WatTeltImpactSelectionInput) {
+    watTeltStorySide(selection: $selection) {
+      months { month stories }
+      archetypes { label stories }
+      interventions { date tafel action owner status dueDate }
+    }
+  }
+`;
+
+export type StorySide = {
+  months: { month: string; stories: number }[];
+  archetypes: { label: string; stories: number }[];
+  interventions: { date: string; tafel: string; action: string; owner: string; status: 'open' | 'bezig' | 'klaar'; dueDate: string | null }[];
+};
+
+/** Stories per month, archetypes and Tafel interventions for the period and wijk of a selection (no team). */
+export const fetchStorySide = async (scope: Scope, selection: ImpactSelection): Promise<StorySide> =>
+  (await graphql<{ watTeltStorySide: StorySide }>(STORY_SIDE, { selection: { from: selection.from, to: selection.to, wijkId: selection.wijkId } }, scope))
+    .watTeltStorySide;
+
 const SET_LEEFGEBIEDEN = /* GraphQL */ `
   mutation SetWatTeltLeefgebieden($leefgebieden: [WatTeltLeefgebiedInput!]!) {
     setWatTeltLeefgebieden(leefgebieden: $leefgebieden) {

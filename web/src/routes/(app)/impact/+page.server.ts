@@ -1,6 +1,6 @@
 import { scopeOf } from '$lib/beheer/beheer.server';
 import { failLoad, requireArea } from '$lib/server/guards';
-import { fetchBoard, fetchImpact } from '$lib/wat-telt/wat-telt.server';
+import { fetchBoard, fetchImpact, fetchStorySide } from '$lib/wat-telt/wat-telt.server';
 import type { PageServerLoad } from './$types';
 import { selectionFrom, selectionQuery } from '$lib/wat-telt/impact-selection';
 
@@ -10,8 +10,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const selection = selectionFrom(url.searchParams);
   try {
     const scope = scopeOf(locals);
-    const [board, impact] = await Promise.all([fetchBoard(scope), fetchImpact(scope, selection)]);
-    return { selection, reportQuery: selectionQuery(selection), wijken: board.wijken, teams: board.teams, impact };
+    const [board, impact, stories] = await Promise.all([fetchBoard(scope), fetchImpact(scope, selection), fetchStorySide(scope, selection)]);
+    return { selection, reportQuery: selectionQuery(selection), wijken: board.wijken, teams: board.teams, impact, stories };
   } catch (cause) {
     return failLoad(cause, locals, url);
   }
