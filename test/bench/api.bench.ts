@@ -13,6 +13,7 @@ import { gql, login, openDataSource, REPO_ROOT, seedTestOrganisation, testConfig
 import { TcpProxy } from '../support/tcp-proxy';
 import { percentile, printTable, round, runAtRate, runConcurrent, startApiProcess, type Row } from './bench-util';
 import { runExplorerBench } from './explorer.bench';
+import { runImpactBench } from './impact.bench';
 
 const DB = 'vertelpunt_bench';
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -41,6 +42,8 @@ const twoMinuteRecording = (dir: string) => {
 const main = async () => {
   // `--explorer`: only the Verhalen explorer over a large dataset (slow to seed the first time), see README.
   if (process.argv.includes('--explorer')) return runExplorerBench();
+  // `--impact`: only the Wat telt impact queries over 20,000 clients × 3 measurements, see impact.bench.ts.
+  if (process.argv.includes('--impact')) return runImpactBench();
   const tellers = arg('tellers', 50);
   const stories = arg('stories', 3000);
   const uploaders = arg('uploaders', 200);

@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { Workbook } from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
+import { TafelRepository } from '@vertelpunt/db';
 import { gql, login } from '../support/harness';
 import { a11yOnBothViewports, loggedInOnBothViewports, loginExplained } from './support/beheer-helpers';
 import { launchBrowser, laptopContext, phoneContext, seriousA11yViolations, startStack, type Stack } from './support/stack';
@@ -8,6 +12,19 @@ jest.setTimeout(120_000);
 
 const HEADER = 'clientcode;datum;wijk;team;rapportcijfer;leefgebied;inwoner;professional;derde;derde_rol;doel;doel_status;notitie';
 const CLIENT = `query($id: ID!) { watTeltClient(id: $id) { measurements { measuredOn rapportcijfer leefgebieden { leefgebied inwoner professional } } goals { text status history { status } } } }`;
+
+/** A report downloaded from the impact page, saved by the browser. */
+const downloadReport = async (page: Page, name: string) => {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
+  return { filename: download.suggestedFilename(), file: (await download.path())! };
+};
+/** The cells of one row of a PDF table, as pdftotext lays them out. */
+const pdfRow = (file: string, label: string) =>
+  execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    .split('\n')
+    .find((line) => line.trim().startsWith(label))
+    ?.trim()
+    .split(/\s{2,}/);
 
 const sliderValue = async (page: Page, name: string) => Number(await page.getByRole('slider', { name }).getAttribute('aria-valuenow'));
 
@@ -207,6 +224,17 @@ describe('Wat telt: registering boards and seeing impact (browser)', () => {
     );
     expect(imported.data?.importWatTelt.imported).toBe(true);
 
+    // An ErvaringenTafel in Noord with an agreed action: it shows on the impact page's time axis.
+    const tafels = new TafelRepository(stack.ds);
+    const tafel = await tafels.create(stack.org.organisation.id, {
+      title: 'Tafel eenzaamheid',
+      date: '2026-03-05',
+      question: 'Wat helpt tegen eenzaamheid?',
+      wijkId: stack.org.wijken[0].id,
+      facilitatorUserId: stack.org.users.manager.id,
+    });
+    await tafels.addIntervention(stack.org.organisation.id, tafel.id, { action: 'Wekelijkse koffieochtend', owner: 'Team E2E', status: 'bezig', dueDate: null });
+
     const manager = await (await laptopContext(browser)).newPage();
     await loginExplained(manager, stack.webUrl, stack.org.users.manager);
     expect((await manager.goto(`${stack.webUrl}/wat-telt`))?.status()).toBe(403);
@@ -223,12 +251,23 @@ describe('Wat telt: registering boards and seeing impact (browser)', () => {
     expect(await manager.content()).not.toContain('E2E-000');
     expect(await seriousA11yViolations(manager)).toEqual([]);
 
-    await manager.getByLabel('Wijk').selectOption({ label: 'Zuid' });
+    await expect(manager.locator('#interventies').innerText()).resolves.toBe('5 maart 2026 Tafel eenzaamheid: Wekelijkse koffieochtend (Bezig)');
+    // The report of the same selection shows the same change, as PDF and as XLSX.
+    const pdf = await downloadReport(manager, 'Download als PDF');
+    expect(pdf.filename).toMatch(/^impactrapport-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(pdfRow(pdf.file, 'Rapportcijfer')).toEqual(['Rapportcijfer', '3', '2', '0', '1', '-1', '+0,5', '+2', '+2', '+2', '+1']);
+    const xlsx = await downloadReport(manager, 'Download als Excel (XLSX)');
+    const workbook = new Workbook();
+    await workbook.xlsx.load(readFileSync(xlsx.file));
+    expect((workbook.getWorksheet('Verandering')!.getRow(2).values as unknown[]).slice(1)).toEqual(['Rapportcijfer', 3, 2, 0, 1, -1, 0.5, 2, 2, 2, 1]);
+
+    await manager.getByLabel('Wijk', { exact: true }).selectOption({ label: 'Zuid' });
     await manager.getByRole('button', { name: 'Toon' }).click();
     await manager.waitForURL(new RegExp(`wijk=${stack.org.wijken[1].id}`));
     await expect(manager.locator('#gevolgd').innerText()).resolves.toBe('te weinig gegevens');
     await expect(manager.locator('#verandering tr', { hasText: 'Rapportcijfer' }).innerText()).resolves.toContain('te weinig gegevens');
     expect(await seriousA11yViolations(manager)).toEqual([]);
+    expect(pdfRow((await downloadReport(manager, 'Download als PDF')).file, 'Rapportcijfer')).toEqual(['Rapportcijfer', 'te weinig gegevens']);
     await manager.context().close();
   });
 

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@vertelpunt/config';
-import { computeImpact, notFound, suppressImpact, type Guarded } from '@vertelpunt/domain';
+import { notFound, summariseImpact, suppressImpact, type Guarded } from '@vertelpunt/domain';
 import { OrganisationRepository, WatTeltRepository } from '@vertelpunt/db';
 import type { Actor } from '../common/request-context';
 import { CONFIG } from '../common/tokens';
-import type { WatTeltImpactModel, WatTeltImpactSelectionInput } from './wat-telt.model';
+import { impactToPdf, impactToXlsx, REPORT_MIME, reportFilename, type ImpactReportFormat } from './impact-report';
+import type { WatTeltImpactModel, WatTeltImpactReportModel, WatTeltImpactSelectionInput, WatTeltStorySideModel } from './wat-telt.model';
 import { WatTeltService } from './wat-telt.service';
 
 /** Flattens a guarded figure for GraphQL: when suppressed, only `suppressed: true` is sent. */
@@ -26,13 +27,13 @@ export class ImpactService {
 
   async impact(actor: Actor, selection: WatTeltImpactSelectionInput): Promise<WatTeltImpactModel> {
     if (selection.wijkId && (await this.organisations.wijkenByIds(actor.organisationId, [selection.wijkId])).length === 0) throw notFound('Wijk');
-    const data = await this.watTelt.impactData(actor.organisationId, {
+    const changes = await this.watTelt.impactChanges(actor.organisationId, {
       from: selection.from ?? null,
       to: selection.to ?? null,
       wijkId: selection.wijkId ?? null,
       team: selection.team?.trim() || null,
     });
-    const shown = suppressImpact(computeImpact(data.measurements, data.goals), this.config.watTelt.minGroupSize);
+    const shown = suppressImpact(summariseImpact(changes), this.config.watTelt.minGroupSize);
     const board = await this.registration.board(actor.organisationId);
     const label = (key: string) => board.leefgebieden.find((l) => l.key === key)?.label ?? key;
     const order = (key: string) => {
@@ -53,5 +54,21 @@ export class ImpactService {
         .map((g) => ({ leefgebied: g.leefgebied, label: label(g.leefgebied), ...flat(g.gap) }))
         .sort((a, b) => order(a.leefgebied) - order(b.leefgebied)),
     };
+  }
+
+  /** The report for a selection as XLSX or PDF, made from `impact()` itself: suppressed exactly as the API is. */
+  async report(actor: Actor, selection: WatTeltImpactSelectionInput, format: ImpactReportFormat): Promise<WatTeltImpactReportModel> {
+    const impact = await this.impact(actor, selection);
+    const wijkName = selection.wijkId ? ((await this.organisations.wijkenByIds(actor.organisationId, [selection.wijkId]))[0]?.name ?? null) : null;
+    const madeOn = new Date().toISOString().slice(0, 10);
+    const input = { impact, from: selection.from ?? null, to: selection.to ?? null, wijkName, team: selection.team?.trim() || null, madeOn };
+    const content = format === 'XLSX' ? await impactToXlsx(input) : await impactToPdf(input);
+    return { filename: reportFilename(format, madeOn), mimeType: REPORT_MIME[format], contentBase64: content.toString('base64') };
+  }
+
+  /** Stories per month, archetypes and Tafel interventions for the same period and wijk as the figures. */
+  async storySide(actor: Actor, selection: WatTeltImpactSelectionInput): Promise<WatTeltStorySideModel> {
+    if (selection.wijkId && (await this.organisations.wijkenByIds(actor.organisationId, [selection.wijkId])).length === 0) throw notFound('Wijk');
+    return this.watTelt.storySide(actor.organisationId, { from: selection.from ?? null, to: selection.to ?? null, wijkId: selection.wijkId ?? null });
   }
 }

@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int, ObjectType, createUnionType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, createUnionType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { GOAL_STATUSES, THIRD_PERSPECTIVE_ROLES, type GoalStatus, type ThirdPerspectiveRole } from '@vertelpunt/domain';
@@ -234,4 +234,46 @@ export class WatTeltImpactModel {
   @Field(() => [LeefgebiedChangeModel]) leefgebieden!: LeefgebiedChangeModel[];
   @Field(() => GoalFiguresModel) goals!: GoalFiguresModel;
   @Field(() => [PerspectiveGapModel]) perspectiveGap!: PerspectiveGapModel[];
+}
+
+export enum ImpactReportFormatEnum {
+  XLSX = 'XLSX',
+  PDF = 'PDF',
+}
+registerEnumType(ImpactReportFormatEnum, { name: 'ImpactReportFormat' });
+
+@ObjectType({ description: 'The impact report as a file: the same suppressed figures as watTeltImpact, with the rules stated.' })
+export class WatTeltImpactReportModel {
+  @Field() filename!: string;
+  @Field() mimeType!: string;
+  @Field() contentBase64!: string;
+}
+
+@ObjectType()
+export class ImpactStoryMonthModel {
+  @Field({ description: 'jjjj-mm' }) month!: string;
+  @Field(() => Int) stories!: number;
+}
+
+@ObjectType()
+export class ImpactArchetypeCountModel {
+  @Field() label!: string;
+  @Field(() => Int) stories!: number;
+}
+
+@ObjectType()
+export class ImpactInterventionModel {
+  @Field({ description: 'Date of the Tafel where the action was agreed (jjjj-mm-dd).' }) date!: string;
+  @Field() tafel!: string;
+  @Field() action!: string;
+  @Field() owner!: string;
+  @Field() status!: string;
+  @Field(() => String, { nullable: true }) dueDate!: string | null;
+}
+
+@ObjectType({ description: 'The story side of the impact view for a period and wijk: stories per month, archetypes, Tafel interventions.' })
+export class WatTeltStorySideModel {
+  @Field(() => [ImpactStoryMonthModel]) months!: ImpactStoryMonthModel[];
+  @Field(() => [ImpactArchetypeCountModel]) archetypes!: ImpactArchetypeCountModel[];
+  @Field(() => [ImpactInterventionModel]) interventions!: ImpactInterventionModel[];
 }

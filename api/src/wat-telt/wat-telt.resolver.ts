@@ -3,6 +3,7 @@ import { OrganisationRepository } from '@vertelpunt/db';
 import type { RequestContext } from '../common/request-context';
 import { requireActor } from '../common/require-actor';
 import { Wijk } from '../stories/story.model';
+import type { ImpactReportFormat } from './impact-report';
 import { ImpactService } from './impact.service';
 import {
   CreateWatTeltClientInput,
@@ -12,8 +13,11 @@ import {
   WatTeltBoardModel,
   WatTeltClientModel,
   WatTeltGoalModel,
+  ImpactReportFormatEnum,
   WatTeltImpactModel,
+  WatTeltImpactReportModel,
   WatTeltImpactSelectionInput,
+  WatTeltStorySideModel,
   WatTeltImportResultModel,
   WatTeltLeefgebiedInput,
   WatTeltMeasurementModel,
@@ -93,5 +97,19 @@ export class WatTeltResolver {
   @ResolveField(() => [WatTeltGoalModel])
   goals(@Parent() c: WatTeltClientModel) {
     return this.service.goalsOf(c.organisationId, c.id);
+  }
+
+  @Query(() => WatTeltImpactReportModel, { description: 'Managers and admins: the impact report (XLSX or PDF) for a selection, suppressed as watTeltImpact.' })
+  watTeltImpactReport(
+    @Args('selection', { type: () => WatTeltImpactSelectionInput, nullable: true }) selection: WatTeltImpactSelectionInput | null,
+    @Args('format', { type: () => ImpactReportFormatEnum }) format: ImpactReportFormat,
+    @Context() ctx: RequestContext,
+  ) {
+    return this.impactService.report(requireActor(ctx, 'manager', 'admin'), selection ?? {}, format);
+  }
+
+  @Query(() => WatTeltStorySideModel, { description: 'Managers and admins: stories per month, archetypes and Tafel interventions for a period and wijk.' })
+  watTeltStorySide(@Args('selection', { type: () => WatTeltImpactSelectionInput, nullable: true }) selection: WatTeltImpactSelectionInput | null, @Context() ctx: RequestContext) {
+    return this.impactService.storySide(requireActor(ctx, 'manager', 'admin'), selection ?? {});
   }
 }

@@ -6,6 +6,7 @@ import { AuditBySubject1763947000000 } from './1763947000000-audit-by-subject';
 import { Tafels1763950000000 } from './1763950000000-tafels';
 import { PatternsStatistics1763955000000 } from './1763955000000-patterns-statistics';
 import { WatTelt1763960000000 } from './1763960000000-wat-telt';
+import { WatTeltImpactIndexes1763970000000 } from './1763970000000-wat-telt-impact-indexes';
 
 /** In order; every schema change is a reviewed migration with a working `down`. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Tafels1763950000000,
   PatternsStatistics1763955000000,
   WatTelt1763960000000,
+  WatTeltImpactIndexes1763970000000,
 ];

@@ -5,6 +5,8 @@ import { WijkEntity } from '../organisations/wijk.entity';
 /** An inwoner followed with Wat telt, known only by a pseudonymous code (no name, no BSN). */
 @Entity('wat_telt_client')
 @Index(['organisationId', 'code'], { unique: true })
+// Impact by wijk (migration WatTeltImpactIndexes).
+@Index('wat_telt_client_wijk', { synchronize: false })
 @Check('wat_telt_client_code_valid', `code ~ '^[A-Z0-9][A-Z0-9_-]{2,31}$'`)
 export class WatTeltClientEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;

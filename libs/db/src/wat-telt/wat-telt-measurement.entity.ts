@@ -7,6 +7,9 @@ import { WatTeltClientEntity } from './wat-telt-client.entity';
 /** One Wat telt conversation: the board on a date, with its rapportcijfer. Scores and goals hang below it. */
 @Entity('wat_telt_measurement')
 @Index(['organisationId', 'clientId', 'measuredOn'])
+// Impact by period and first/latest per client in order (migration WatTeltImpactIndexes).
+@Index('wat_telt_measurement_period', { synchronize: false })
+@Index('wat_telt_measurement_order', { synchronize: false })
 @Check('wat_telt_measurement_rapportcijfer_valid', 'rapportcijfer BETWEEN 1 AND 10')
 @Check('wat_telt_measurement_third_role_valid', `third_role IN ('mantelzorger','partner')`)
 @Check('wat_telt_measurement_note_length', 'char_length(note) <= 500')

@@ -1,7 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
+  EXPLORABLE_STATUSES,
   PERSPECTIVES,
   type Perspective,
+  expandCounts,
+  type GoalStatus,
+  type ImpactChanges,
   type ImpactGoal,
   type ImpactMeasurement,
   type ImportedMeasurement,
@@ -20,10 +24,32 @@ export type WatTeltMeasurementWithScores = WatTeltMeasurementEntity & { scores: 
 
 export type WatTeltGoalWithHistory = WatTeltGoalEntity & { history: WatTeltGoalStatusEntity[] };
 
+/** The story side of an impact view: stories per month, archetypes chosen, Tafel interventions on the time axis. */
+export type ImpactStorySide = {
+  months: { month: string; stories: number }[];
+  archetypes: { label: string; stories: number }[];
+  interventions: { date: string; tafel: string; action: string; owner: string; status: string; dueDate: string | null }[];
+};
+
 /** Which inwoners an impact figure is about: measurements in a period, clients of a wijk or team. */
 export type ImpactSelection = { from: string | null; to: string | null; wijkId: string | null; team: string | null };
 
 export type NewMeasurement = { clientId: string; professionalUserId: string | null; source: 'bord' | 'import'; draft: MeasurementDraft };
+
+/** The WHERE of an impact selection over measurements `m` joined to their clients `c`; `$1` is the organisation. */
+const impactWhere = (organisationId: string, selection: ImpactSelection) => {
+  const where = ['m.organisation_id = $1'];
+  const params: unknown[] = [organisationId];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (selection.from) add('m.measured_on >= ?', selection.from);
+  if (selection.to) add('m.measured_on <= ?', selection.to);
+  if (selection.wijkId) add('c.wijk_id = ?', selection.wijkId);
+  if (selection.team) add('lower(c.team) = lower(?)', selection.team);
+  return { where: where.join(' AND '), params };
+};
 
 export class WatTeltRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -190,30 +216,126 @@ export class WatTeltRepository {
   }
 
   /**
+   * The per-inwoner changes of a selection, computed in Postgres (one statement): first and latest measurement per
+   * client by window functions, first and latest inwoner chip and latest inwoner−professional gap per client and
+   * leefgebied by one grouping, then counted per value. Nothing that names a client leaves the database; the
+   * figures themselves are made by `summariseImpact`, as for `changesOf(impactData(...))`, which gives the same.
+   */
+  async impactChanges(organisationId: string, selection: ImpactSelection): Promise<ImpactChanges> {
+    const { where, params } = impactWhere(organisationId, selection);
+    // Encodings: `nr * 1000 + tenths` sorts by measurement first, so min/max pick the first/latest chip and `% 1000`
+    // gives back its position (0–100); the gap (−100…100) is stored shifted by 500 in the same way.
+    const sql = `
+      WITH sel AS (
+        SELECT m.id, m.client_id, m.rapportcijfer,
+               row_number() OVER (PARTITION BY m.client_id ORDER BY m.measured_on, m.created_at, m.id)::int AS nr,
+               count(*) OVER (PARTITION BY m.client_id)::int AS total
+          FROM wat_telt_measurement m
+          JOIN wat_telt_client c ON c.id = m.client_id AND c.organisation_id = m.organisation_id
+         WHERE ${where}
+      ),
+      clients AS (
+        SELECT client_id, max(total) AS total,
+               10 * (max(rapportcijfer) FILTER (WHERE nr = total) - max(rapportcijfer) FILTER (WHERE nr = 1)) AS change
+          FROM sel GROUP BY client_id
+      ),
+      chips AS (
+        SELECT i.leefgebied, max(sel.total) AS total, count(*) AS chips,
+               max(sel.nr * 1000 + round(i.position * 10)::int) % 1000 - min(sel.nr * 1000 + round(i.position * 10)::int) % 1000 AS change,
+               max(sel.nr * 1000 + 500 + round(i.position * 10)::int - round(p.position * 10)::int) % 1000 - 500 AS gap
+          FROM sel
+          JOIN wat_telt_score i ON i.measurement_id = sel.id AND i.organisation_id = $1 AND i.perspective = 'inwoner'
+          LEFT JOIN wat_telt_score p ON p.measurement_id = i.measurement_id AND p.organisation_id = $1 AND p.leefgebied = i.leefgebied AND p.perspective = 'professional'
+         GROUP BY sel.client_id, i.leefgebied
+      ),
+      goals AS (
+        SELECT g.client_id, g.status FROM wat_telt_goal g WHERE g.organisation_id = $1 AND g.client_id IN (SELECT client_id FROM clients)
+      )
+      SELECT 'measured' AS kind, NULL AS leefgebied, NULL::int AS value, count(*)::int AS count FROM clients
+      UNION ALL SELECT 'followed', NULL, NULL, count(*)::int FROM clients WHERE total >= 2
+      UNION ALL SELECT 'rapportcijfer', NULL, change, count(*)::int FROM clients WHERE total >= 2 GROUP BY change
+      UNION ALL SELECT 'leefgebied', leefgebied, change, count(*)::int FROM chips WHERE total >= 2 AND chips >= 2 GROUP BY leefgebied, change
+      UNION ALL SELECT 'gap', leefgebied, gap, count(*)::int FROM chips WHERE gap IS NOT NULL GROUP BY leefgebied, gap
+      UNION ALL SELECT 'goal', status, NULL, count(*)::int FROM goals GROUP BY status
+      UNION ALL SELECT 'goal-inwoners', NULL, NULL, count(DISTINCT client_id)::int FROM goals`;
+    const rows: { kind: string; leefgebied: string | null; value: number | null; count: number }[] = await this.dataSource.transaction(async (em) => {
+      // One aggregation over all chips of the selection: enough memory to keep it off disk, and no JIT start-up.
+      await em.query(`SET LOCAL work_mem = '64MB'`);
+      await em.query('SET LOCAL jit = off');
+      return em.query(sql, params);
+    });
+    const of = (kind: string) => rows.filter((r) => r.kind === kind);
+    const total = (kind: string) => of(kind)[0]?.count ?? 0;
+    const grouped = (kind: string) => {
+      const byKey: Record<string, { value: number; count: number }[]> = {};
+      for (const r of of(kind)) (byKey[r.leefgebied!] ??= []).push({ value: r.value!, count: r.count });
+      return Object.fromEntries(Object.entries(byKey).map(([key, counts]) => [key, expandCounts(counts)]));
+    };
+    const byStatus: Record<GoalStatus, number> = { open: 0, bezig: 0, bereikt: 0, gestopt: 0 };
+    for (const r of of('goal')) byStatus[r.leefgebied as GoalStatus] = r.count;
+    return {
+      inwonersMeasured: total('measured'),
+      inwonersWithFollowUp: total('followed'),
+      rapportcijfer: expandCounts(of('rapportcijfer').map((r) => ({ value: r.value!, count: r.count }))),
+      leefgebieden: grouped('leefgebied'),
+      perspectiveGap: grouped('gap'),
+      goals: { inwoners: total('goal-inwoners'), byStatus },
+    };
+  }
+
+  /**
+   * The stories next to the impact figures, for a period and wijk: explorable stories (redacted) by month of telling
+   * and by archetype, and the interventions of ErvaringenTafels held in the period (in that wijk, or for all wijken),
+   * by Tafel date. Counts and actions only, nothing about a client.
+   */
+  async storySide(organisationId: string, selection: Pick<ImpactSelection, 'from' | 'to' | 'wijkId'>): Promise<ImpactStorySide> {
+    const params: unknown[] = [organisationId, [...EXPLORABLE_STATUSES], selection.from, selection.to, selection.wijkId];
+    const stories = `SELECT s.id, s.told_at FROM story s
+       WHERE s.organisation_id = $1 AND s.status = ANY($2::text[]) AND s.redacted_text IS NOT NULL
+         AND ($3::date IS NULL OR s.told_at >= $3::date) AND ($4::date IS NULL OR s.told_at < $4::date + 1)
+         AND ($5::uuid IS NULL OR s.wijk_id = $5::uuid)`;
+    const [months, archetypes, interventions] = await Promise.all([
+      this.dataSource.query(
+        `SELECT to_char(date_trunc('month', told_at AT TIME ZONE 'Europe/Amsterdam'), 'YYYY-MM') AS month, count(*)::int AS stories
+           FROM (${stories}) s GROUP BY 1 ORDER BY 1`,
+        params,
+      ),
+      this.dataSource.query(
+        `SELECT a.name AS label, count(DISTINCT o.story_id)::int AS stories
+           FROM (${stories}) s
+           JOIN story_answer_option o ON o.story_id = s.id AND o.organisation_id = $1 AND o.kind = 'archetype'
+           JOIN archetype a ON a.id::text = o.option_id AND a.organisation_id = $1
+          GROUP BY a.name ORDER BY 2 DESC, 1`,
+        params,
+      ),
+      this.dataSource.query(
+        `SELECT to_char(t.date, 'YYYY-MM-DD') AS date, t.title AS tafel, i.action, i.owner, i.status, to_char(i.due_date, 'YYYY-MM-DD') AS "dueDate"
+           FROM tafel_intervention i JOIN ervaringen_tafel t ON t.id = i.tafel_id AND t.organisation_id = i.organisation_id
+          WHERE i.organisation_id = $1 AND ($2::date IS NULL OR t.date >= $2::date) AND ($3::date IS NULL OR t.date <= $3::date)
+            AND ($4::uuid IS NULL OR t.wijk_id = $4::uuid OR t.wijk_id IS NULL)
+          ORDER BY t.date, i.created_at, i.id`,
+        [organisationId, selection.from, selection.to, selection.wijkId],
+      ),
+    ]);
+    return { months, archetypes, interventions };
+  }
+
+  /**
    * What the impact computation needs for a selection, and nothing that names a client: measurements
    * in the period of clients in the wijk/team, with their chips; goals of those clients as they stand now.
    */
   async impactData(organisationId: string, selection: ImpactSelection): Promise<{ measurements: ImpactMeasurement[]; goals: ImpactGoal[] }> {
-    const where = ['m.organisation_id = $1'];
-    const params: unknown[] = [organisationId];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (selection.from) add('m.measured_on >= ?', selection.from);
-    if (selection.to) add('m.measured_on <= ?', selection.to);
-    if (selection.wijkId) add('c.wijk_id = ?', selection.wijkId);
-    if (selection.team) add('lower(c.team) = lower(?)', selection.team);
+    const { where, params } = impactWhere(organisationId, selection);
     // Two flat queries and a join in memory: much cheaper than aggregating JSON per measurement.
     const selected = `SELECT m.id, m.client_id, m.measured_on, m.created_at, m.rapportcijfer
                         FROM wat_telt_measurement m
                         JOIN wat_telt_client c ON c.id = m.client_id AND c.organisation_id = m.organisation_id
-                       WHERE ${where.join(' AND ')}`;
+                       WHERE ${where}`;
     const [rows, scores]: [
       { id: string; client_id: string; measured_on: string; rapportcijfer: number }[],
       { measurement_id: string; leefgebied: string; perspective: Perspective; position: number }[],
     ] = await Promise.all([
-      this.dataSource.query(`SELECT id, client_id, to_char(measured_on, 'YYYY-MM-DD') AS measured_on, rapportcijfer FROM (${selected}) m ORDER BY measured_on, created_at`, params),
+      this.dataSource.query(`SELECT id, client_id, to_char(measured_on, 'YYYY-MM-DD') AS measured_on, rapportcijfer FROM (${selected}) m ORDER BY measured_on, created_at, id`, params),
       this.dataSource.query(
         `SELECT s.measurement_id, s.leefgebied, s.perspective, s.position::float8 AS position
            FROM (${selected}) m JOIN wat_telt_score s ON s.measurement_id = m.id AND s.organisation_id = $1`,

@@ -39,17 +39,34 @@ const changeFigure = (changesInTenths: number[], thresholdTenths: number): Chang
 });
 
 /**
- * The impact of a selection. Per inwoner the first and the latest measurement are compared (in
- * date order; measurements on one date keep their given order). A leefgebied counts for an inwoner
- * when the inwoner placed a chip on it in two different measurements: the first and the latest of those.
- * The perspective gap is inwoner minus professional on the latest measurement where both placed a chip.
+ * What a selection's impact rests on, one number per inwoner (in tenths of a point): the change in rapportcijfer and
+ * per leefgebied between first and latest, and the latest inwoner-minus-professional gap. The database computes this
+ * for large selections (`WatTeltRepository.impactChanges`); `changesOf` computes it from measurements. Either way
+ * `summariseImpact` is the single place where distributions, improved/stable/declined and counts are made.
  */
-export const computeImpact = (
-  measurements: readonly ImpactMeasurement[],
-  goals: readonly ImpactGoal[],
-  threshold = CHANGE_THRESHOLD,
-): ImpactFigures => {
-  const thresholdTenths = toTenths(threshold);
+export type ImpactChanges = {
+  inwonersMeasured: number;
+  inwonersWithFollowUp: number;
+  rapportcijfer: number[];
+  leefgebieden: Record<string, number[]>;
+  perspectiveGap: Record<string, number[]>;
+  goals: { inwoners: number; byStatus: Record<GoalStatus, number> };
+};
+
+/** Expands `{ value, count }` rows (as the database groups them) back into one value per inwoner. */
+export const expandCounts = (rows: readonly { value: number; count: number }[]): number[] => {
+  const values: number[] = [];
+  for (const { value, count } of rows) for (let i = 0; i < count; i++) values.push(value);
+  return values;
+};
+
+/**
+ * Per inwoner the first and the latest measurement are compared (in date order; measurements on one
+ * date keep their given order). A leefgebied counts for an inwoner when the inwoner placed a chip on it
+ * in two different measurements: the first and the latest of those. The perspective gap is inwoner minus
+ * professional on the latest measurement where both placed a chip.
+ */
+export const changesOf = (measurements: readonly ImpactMeasurement[], goals: readonly ImpactGoal[]): ImpactChanges => {
   const byClient = new Map<string, ImpactMeasurement[]>();
   for (const m of measurements) {
     const list = byClient.get(m.clientId);
@@ -58,15 +75,10 @@ export const computeImpact = (
   }
 
   // One pass per inwoner, in date order (ISO dates compare as strings; sort is stable for equal dates).
-  // This runs over every measurement of a selection, so it avoids allocating per measurement.
   const rapportcijfer: number[] = [];
-  const changesBy = new Map<string, number[]>();
-  const gapsBy = new Map<string, number[]>();
-  const add = (to: Map<string, number[]>, key: string, value: number) => {
-    const list = to.get(key);
-    if (list) list.push(value);
-    else to.set(key, [value]);
-  };
+  const leefgebieden: Record<string, number[]> = {};
+  const perspectiveGap: Record<string, number[]> = {};
+  const add = (to: Record<string, number[]>, key: string, value: number) => (to[key] ??= []).push(value);
   let followedCount = 0;
   for (const list of byClient.values()) {
     list.sort((a, b) => (a.measuredOn < b.measuredOn ? -1 : a.measuredOn > b.measuredOn ? 1 : 0));
@@ -89,24 +101,40 @@ export const computeImpact = (
         if (professional) latestGap.set(p.leefgebied, toTenths(p.position) - toTenths(professional.position));
       }
     }
-    if (followed) for (const [leefgebied, seen] of inwoner) if (seen.count >= 2) add(changesBy, leefgebied, seen.last - seen.first);
-    for (const [leefgebied, gap] of latestGap) add(gapsBy, leefgebied, gap);
+    if (followed) for (const [leefgebied, seen] of inwoner) if (seen.count >= 2) add(leefgebieden, leefgebied, seen.last - seen.first);
+    for (const [leefgebied, gap] of latestGap) add(perspectiveGap, leefgebied, gap);
   }
-
-  const keys = (map: Map<string, number[]>) => [...map.keys()].sort();
   const byStatus: Record<GoalStatus, number> = { open: 0, bezig: 0, bereikt: 0, gestopt: 0 };
   for (const goal of goals) byStatus[goal.status] += 1;
-
   return {
-    threshold,
     inwonersMeasured: byClient.size,
     inwonersWithFollowUp: followedCount,
-    rapportcijfer: changeFigure(rapportcijfer, thresholdTenths),
-    leefgebieden: keys(changesBy).map((leefgebied) => ({ leefgebied, change: changeFigure(changesBy.get(leefgebied)!, thresholdTenths) })),
-    goals: { inwoners: new Set(goals.map((g) => g.clientId)).size, total: goals.length, byStatus },
-    perspectiveGap: keys(gapsBy).map((leefgebied) => {
-      const gaps = gapsBy.get(leefgebied)!;
+    rapportcijfer,
+    leefgebieden,
+    perspectiveGap,
+    goals: { inwoners: new Set(goals.map((g) => g.clientId)).size, byStatus },
+  };
+};
+
+/** The figures of a selection from its per-inwoner changes (given in tenths). */
+export const summariseImpact = (changes: ImpactChanges, threshold = CHANGE_THRESHOLD): ImpactFigures => {
+  const thresholdTenths = toTenths(threshold);
+  const keys = (record: Record<string, number[]>) => Object.keys(record).sort();
+  const { byStatus } = changes.goals;
+  return {
+    threshold,
+    inwonersMeasured: changes.inwonersMeasured,
+    inwonersWithFollowUp: changes.inwonersWithFollowUp,
+    rapportcijfer: changeFigure(changes.rapportcijfer, thresholdTenths),
+    leefgebieden: keys(changes.leefgebieden).map((leefgebied) => ({ leefgebied, change: changeFigure(changes.leefgebieden[leefgebied], thresholdTenths) })),
+    goals: { inwoners: changes.goals.inwoners, total: byStatus.open + byStatus.bezig + byStatus.bereikt + byStatus.gestopt, byStatus: { ...byStatus } },
+    perspectiveGap: keys(changes.perspectiveGap).map((leefgebied) => {
+      const gaps = changes.perspectiveGap[leefgebied];
       return { leefgebied, n: gaps.length, distribution: distributionOf(gaps, thresholdTenths) };
     }),
   };
 };
+
+/** The impact of a selection from its measurements and goals: `summariseImpact(changesOf(...))`. */
+export const computeImpact = (measurements: readonly ImpactMeasurement[], goals: readonly ImpactGoal[], threshold = CHANGE_THRESHOLD): ImpactFigures =>
+  summariseImpact(changesOf(measurements, goals), threshold);

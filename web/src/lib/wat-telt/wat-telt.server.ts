@@ -234,6 +234,43 @@ export type ImpactSelection = { from: string | null; to: string | null; wijkId: 
 export const fetchImpact = async (scope: Scope, selection: ImpactSelection): Promise<Impact> =>
   (await graphql<{ watTeltImpact: Impact }>(IMPACT, { selection }, scope)).watTeltImpact;
 
+const IMPACT_REPORT = /* GraphQL */ `
+  query WatTeltImpactReport($selection: WatTeltImpactSelectionInput, $format: ImpactReportFormat!) {
+    watTeltImpactReport(selection: $selection, format: $format) {
+      filename
+      mimeType
+      contentBase64
+    }
+  }
+`;
+
+export type ImpactReportFile = { filename: string; mimeType: string; contentBase64: string };
+
+/** The impact report (PDF or XLSX) of a selection; suppressed by the API exactly as the screen. */
+export const fetchImpactReport = async (scope: Scope, selection: ImpactSelection, format: 'PDF' | 'XLSX') =>
+  (await graphql<{ watTeltImpactReport: ImpactReportFile }>(IMPACT_REPORT, { selection, format }, scope)).watTeltImpactReport;
+
+const STORY_SIDE = /* GraphQL */ `
+  query WatTeltStorySide($selection: WatTeltImpactSelectionInput) {
+    watTeltStorySide(selection: $selection) {
+      months { month stories }
+      archetypes { label stories }
+      interventions { date tafel action owner status dueDate }
+    }
+  }
+`;
+
+export type StorySide = {
+  months: { month: string; stories: number }[];
+  archetypes: { label: string; stories: number }[];
+  interventions: { date: string; tafel: string; action: string; owner: string; status: 'open' | 'bezig' | 'klaar'; dueDate: string | null }[];
+};
+
+/** Stories per month, archetypes and Tafel interventions for the period and wijk of a selection (no team). */
+export const fetchStorySide = async (scope: Scope, selection: ImpactSelection): Promise<StorySide> =>
+  (await graphql<{ watTeltStorySide: StorySide }>(STORY_SIDE, { selection: { from: selection.from, to: selection.to, wijkId: selection.wijkId } }, scope))
+    .watTeltStorySide;
+
 const SET_LEEFGEBIEDEN = /* GraphQL */ `
   mutation SetWatTeltLeefgebieden($leefgebieden: [WatTeltLeefgebiedInput!]!) {
     setWatTeltLeefgebieden(leefgebieden: $leefgebieden) {
