@@ -258,7 +258,7 @@ describe('Wat telt: registering boards and seeing impact (browser)', () => {
     expect(pdfRow(pdf.file, 'Rapportcijfer')).toEqual(['Rapportcijfer', '3', '2', '0', '1', '-1', '+0,5', '+2', '+2', '+2', '+1']);
     const xlsx = await downloadReport(manager, 'Download als Excel (XLSX)');
     const workbook = new Workbook();
-    await workbook.xlsx.load(readFileSync(xlsx.file));
+    await workbook.xlsx.load(readFileSync(xlsx.file) as unknown as ArrayBuffer);
     expect((workbook.getWorksheet('Verandering')!.getRow(2).values as unknown[]).slice(1)).toEqual(['Rapportcijfer', 3, 2, 0, 1, -1, 0.5, 2, 2, 2, 1]);
 
     await manager.getByLabel('Wijk', { exact: true }).selectOption({ label: 'Zuid' });

@@ -501,6 +501,22 @@ export const OPERATIONS: Record<string, Operation> = {
     access: access('✘', '✘', '✘', '✔', '✔'),
     note: 'aggregates only, small groups suppressed',
   },
+  watTeltImpactReport: {
+    kind: 'query',
+    group: 'Wat telt',
+    document: `query($s: WatTeltImpactSelectionInput) { watTeltImpactReport(selection: $s, format: XLSX) { filename mimeType contentBase64 } }`,
+    variables: (t) => ({ s: { wijkId: t.wijkId } }),
+    access: access('✘', '✘', '✘', '✔', '✔'),
+    note: 'the impact figures as XLSX/PDF, suppressed as in the API',
+  },
+  watTeltStorySide: {
+    kind: 'query',
+    group: 'Wat telt',
+    document: `query($s: WatTeltImpactSelectionInput) { watTeltStorySide(selection: $s) { months { month stories } archetypes { label stories } interventions { date tafel action owner } } }`,
+    variables: (t) => ({ s: { wijkId: t.wijkId } }),
+    access: access('✘', '✘', '✘', '✔', '✔'),
+    note: 'story counts and Tafel actions beside the impact',
+  },
   createWatTeltClient: {
     kind: 'mutation',
     group: 'Wat telt',

@@ -72,7 +72,7 @@ describe('Wat telt impact report (XLSX and PDF)', () => {
     expect(file.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(file.filename).toMatch(/^impactrapport-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const workbook = new Workbook();
-    await workbook.xlsx.load(file.content);
+    await workbook.xlsx.load(file.content as unknown as ArrayBuffer);
 
     const about = Object.fromEntries(sheetRows(workbook, 'Toelichting').map((r) => [r[0], r[1]]));
     expect(about).toMatchObject({ Periode: '1 januari 2026 t/m 30 juni 2026', Wijk: 'Noord', Team: 'alle teams', 'Inwoners met 2 of meer metingen': 3 });
@@ -91,7 +91,7 @@ describe('Wat telt impact report (XLSX and PDF)', () => {
 
     // Zuid: one inwoner, so every figure reads "te weinig gegevens" and no number is left.
     const zuid = new Workbook();
-    await zuid.xlsx.load((await report({ wijkId: org.wijken[1].id }, 'XLSX')).content);
+    await zuid.xlsx.load((await report({ wijkId: org.wijken[1].id }, 'XLSX')).content as unknown as ArrayBuffer);
     expect(sheetRows(zuid, 'Toelichting').find((r) => r[0] === 'Inwoners met 2 of meer metingen')?.[1]).toBe('te weinig gegevens');
     expect(sheetRows(zuid, 'Verandering')[1]).toEqual(['Rapportcijfer', ...Array.from({ length: 10 }, () => 'te weinig gegevens')]);
     expect(sheetRows(zuid, 'Doelen')[1]).toEqual(Array.from({ length: 6 }, () => 'te weinig gegevens'));
