@@ -118,6 +118,16 @@ describe('Wat telt impact report (XLSX and PDF)', () => {
 
     const refused = await gql(api.url, REPORT, { s: {}, f: 'PDF' }, as(coach));
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    // Every report that left the system is in the audit log: who, which format and selection — not the figures.
+    const audited: { details: Record<string, unknown>; actor_user_id: string }[] = await ds.query(
+      `SELECT details, actor_user_id FROM audit_event WHERE organisation_id = $1 AND action = 'impact.report-exported' ORDER BY created_at`,
+      [org.organisation.id],
+    );
+    expect(audited.length).toBeGreaterThanOrEqual(2);
+    expect(audited.every((a) => a.actor_user_id === org.users.manager.id)).toBe(true);
+    expect(audited.map((a) => a.details.format)).toContain('PDF');
+    expect(JSON.stringify(audited)).not.toContain('Rapportcijfer');
   });
 
   it('puts the story side next to it: stories per month, archetypes and Tafel interventions of the period and wijk', async () => {

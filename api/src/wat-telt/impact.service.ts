@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@vertelpunt/config';
 import { notFound, summariseImpact, suppressImpact, type Guarded } from '@vertelpunt/domain';
-import { OrganisationRepository, WatTeltRepository } from '@vertelpunt/db';
+import { AuditRepository, OrganisationRepository, WatTeltRepository } from '@vertelpunt/db';
 import type { Actor } from '../common/request-context';
 import { CONFIG } from '../common/tokens';
 import { impactToPdf, impactToXlsx, REPORT_MIME, reportFilename, type ImpactReportFormat } from './impact-report';
@@ -22,6 +22,7 @@ export class ImpactService {
     private readonly watTelt: WatTeltRepository,
     private readonly organisations: OrganisationRepository,
     private readonly registration: WatTeltService,
+    private readonly audit: AuditRepository,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -63,6 +64,15 @@ export class ImpactService {
     const madeOn = new Date().toISOString().slice(0, 10);
     const input = { impact, from: selection.from ?? null, to: selection.to ?? null, wijkName, team: selection.team?.trim() || null, madeOn };
     const content = format === 'XLSX' ? await impactToXlsx(input) : await impactToPdf(input);
+    // Exports are audited (what, not the figures themselves).
+    await this.audit.record({
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'impact.report-exported',
+      subjectType: 'impact',
+      subjectId: null,
+      details: { format, wijkId: selection.wijkId ?? null, from: selection.from ?? null, to: selection.to ?? null, team: selection.team?.trim() || null },
+    });
     return { filename: reportFilename(format, madeOn), mimeType: REPORT_MIME[format], contentBase64: content.toString('base64') };
   }
 
