@@ -8,6 +8,7 @@ export * from './questionnaires/questionnaire';
 export * from './taxonomies/taxonomy';
 export * from './archetypes/archetype';
 export * from './demo/demo-story';
+export * from './demo/demo-wat-telt';
 export * from './questionnaires/validate-answers';
 export * from './defaults';
 export * from './questionnaires/validate-questions';

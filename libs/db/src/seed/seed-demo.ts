@@ -1,10 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { buildDemoStories, DEMO_WIJKEN, isRole, type AnswerValue, type GivenAnswer, type Role } from '@vertelpunt/domain';
+import { buildDemoStories, buildDemoWatTelt, DEMO_WIJKEN, isRole, type AnswerValue, type GivenAnswer, type Role } from '@vertelpunt/domain';
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { StoryRepository } from '../stories/story.repository';
 import { MembershipEntity } from '../users/membership.entity';
 import { hashPassword } from '../users/password';
 import { UserEntity } from '../users/user.entity';
+import { WatTeltRepository } from '../wat-telt/wat-telt.repository';
 import demoUsers from './demo-users.json';
 import { seedOrganisation, type SeededOrganisation } from './seed-organisation';
 
@@ -83,5 +84,7 @@ export const seedDemo = async (dataSource: DataSource, storyCount = 200): Promis
       demo.answers.map((a) => toStoredAnswer(seeded, setKeys[demo.tellerKind], wijkId, a)),
     );
   }
+  // Wat telt boards of pseudonymous demo clients, so /impact has figures (and one wijk too small to show them).
+  await new WatTeltRepository(dataSource).importMeasurements(organisationId, coachIds[0], buildDemoWatTelt(seeded.wijken.map((w) => w.id), now));
   return true;
 };
