@@ -32,7 +32,7 @@ export class CoreModule implements OnApplicationShutdown {
         },
         // Producers fail fast when Redis is away; the story is already stored and the recovery sweep re-queues it.
         { provide: REDIS, useFactory: () => createRedis(config.redis.url, { maxRetriesPerRequest: 2 }) },
-        { provide: JobProducer, inject: [REDIS], useFactory: (redis: IORedis) => new JobProducer(redis, config.redis.keyPrefix) },
+        { provide: JobProducer, inject: [REDIS], useFactory: (redis: IORedis) => new JobProducer(redis, config.redis.keyPrefix, (err) => logger.warn({ err }, 'queue connection error')) },
         repository(StoryRepository),
         repository(UserRepository),
         repository(VertelpuntRepository),

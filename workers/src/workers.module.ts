@@ -1,5 +1,6 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type IORedis from 'ioredis';
+import type { Logger } from 'pino';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from '@vertelpunt/config';
@@ -37,7 +38,11 @@ export class WorkersModule implements OnApplicationShutdown {
           useFactory: () => createDataSource({ url: config.db.url, poolSize: config.db.poolSize, applicationName: 'vertelpunt-workers' }).initialize(),
         },
         { provide: REDIS, useFactory: () => createRedis(config.redis.url) },
-        { provide: JobProducer, inject: [REDIS], useFactory: (redis: IORedis) => new JobProducer(redis, config.redis.keyPrefix) },
+        {
+          provide: JobProducer,
+          inject: [REDIS, LOGGER],
+          useFactory: (redis: IORedis, logger: Logger) => new JobProducer(redis, config.redis.keyPrefix, (err) => logger.warn({ err }, 'queue connection error')),
+        },
         repository(StoryRepository),
         repository(StoryRecoveryRepository),
         repository(AnalysisRepository),

@@ -6,8 +6,19 @@ import { DEFAULT_JOB_OPTIONS, JOB_NAMES, jobIdOf, queueNameOf, type JobName, typ
 export class JobProducer {
   private readonly queues: Map<JobName, Queue>;
 
-  constructor(connection: IORedis, prefix: string) {
-    this.queues = new Map(JOB_NAMES.map((name) => [name, new Queue(queueNameOf(name), { connection, prefix })]));
+  /**
+   * `onError` hears connection trouble (Redis restarting, a connection closed while it was still opening). Without a
+   * listener a queue's 'error' event would throw and stop the whole process; adding a job still fails on its own,
+   * and the story is already stored, so the recovery sweep queues it later.
+   */
+  constructor(connection: IORedis, prefix: string, onError: (error: Error) => void = () => undefined) {
+    this.queues = new Map(
+      JOB_NAMES.map((name) => {
+        const queue = new Queue(queueNameOf(name), { connection, prefix });
+        queue.on('error', onError);
+        return [name, queue];
+      }),
+    );
   }
 
   /**
