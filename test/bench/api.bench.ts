@@ -6,30 +6,15 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Upload } from 'tus-js-client';
-import { Client } from 'pg';
-import { runMigrations } from '@vertelpunt/db';
 import { buildStoryInput, CREATE_STORY } from '../support/builders';
 import { gql, login, openDataSource, REPO_ROOT, seedTestOrganisation, testConfig } from '../support/harness';
 import { TcpProxy } from '../support/tcp-proxy';
-import { percentile, printTable, round, runAtRate, runConcurrent, startApiProcess, type Row } from './bench-util';
+import { percentile, printTable, round, runAtRate, runConcurrent, startApiProcess, freshBenchDatabase, type Row } from './bench-util';
 import { runExplorerBench } from './explorer.bench';
 import { runImpactBench } from './impact.bench';
 
 const DB = 'vertelpunt_bench';
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
-
-const prepareDatabase = async () => {
-  const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  server.pathname = '/postgres';
-  const admin = new Client({ connectionString: server.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
-  await admin.end();
-  server.pathname = `/${DB}`;
-  await runMigrations(server.toString());
-  return server.toString();
-};
 
 /** A 2-minute Opus recording like Chrome's MediaRecorder makes (~32 kbit/s), from a Dutch fixture looped. */
 const twoMinuteRecording = (dir: string) => {
@@ -47,7 +32,7 @@ const main = async () => {
   const tellers = arg('tellers', 50);
   const stories = arg('stories', 3000);
   const uploaders = arg('uploaders', 200);
-  const url = await prepareDatabase();
+  const url = await freshBenchDatabase(DB);
   const dir = mkdtempSync(path.join(tmpdir(), 'vp-bench-'));
   const config = testConfig('bench', { DATABASE_URL: url, DATABASE_POOL_SIZE: '20', AUDIO_DIR: path.join(dir, 'audio'), UPLOAD_DIR: path.join(dir, 'uploads'), LOG_LEVEL: 'silent' });
   const ds = await openDataSource(config);

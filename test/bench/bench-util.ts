@@ -1,3 +1,5 @@
+import { Client } from 'pg';
+import { runMigrations } from '@vertelpunt/db';
 import { REPO_ROOT, stopProcess, waitFor } from '../support/harness';
 
 /** Small helpers for the benchmarks: percentiles and a printed table. */
@@ -78,4 +80,18 @@ export const startApiProcess = async (env: Record<string, string>) => {
   const url = `http://127.0.0.1:${port}`;
   await waitFor(async () => (await fetch(`${url}/healthz`).catch(() => null))?.ok, 30_000);
   return { url, app: { close: () => stopProcess(child) } };
+};
+
+/** A new, migrated database of this name on the server of DATABASE_URL (dropped first); returns its URL. */
+export const freshBenchDatabase = async (name: string): Promise<string> => {
+  const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  server.pathname = '/postgres';
+  const admin = new Client({ connectionString: server.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  server.pathname = `/${name}`;
+  await runMigrations(server.toString());
+  return server.toString();
 };

@@ -4,10 +4,10 @@
 // through the API (HTTP + GraphQL, API in its own process, as a manager) and as the repository's SQL straight in Postgres.
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { createDataSource, hashPassword, MembershipEntity, runMigrations, seedOrganisation, UserEntity, WatTeltRepository, type ImpactSelection } from '@vertelpunt/db';
+import { createDataSource, hashPassword, MembershipEntity, seedOrganisation, UserEntity, WatTeltRepository, type ImpactSelection } from '@vertelpunt/db';
 import { DEFAULT_WAT_TELT_LEEFGEBIEDEN, DEMO_WIJKEN } from '@vertelpunt/domain';
 import { gql, login, testConfig } from '../support/harness';
-import { percentile, printTable, round, startApiProcess, type Row } from './bench-util';
+import { percentile, printTable, round, startApiProcess, freshBenchDatabase, type Row } from './bench-util';
 
 const DB = 'vertelpunt_bench_impact';
 const GOAL_MS = 300;
@@ -33,19 +33,6 @@ const rng = (seed: number) => {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-};
-
-const freshDatabase = async () => {
-  const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  server.pathname = '/postgres';
-  const admin = new Client({ connectionString: server.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
-  await admin.end();
-  server.pathname = `/${DB}`;
-  await runMigrations(server.toString());
-  return server.toString();
 };
 
 /** Writes columns with one unnest() per batch. */
@@ -130,7 +117,7 @@ const time = async (runs: number, task: () => Promise<unknown>) => {
 export const runImpactBench = async () => {
   const clients = arg('impact-clients', 20_000);
   const runs = arg('runs', 30);
-  const url = await freshDatabase();
+  const url = await freshBenchDatabase(DB);
   const seedStarted = Date.now();
   const data = await seed(url, clients);
   console.log(`seeded ${clients} clients, ${data.measurements} measurements, ${data.scores} chips in ${round((Date.now() - seedStarted) / 1000)} s`);

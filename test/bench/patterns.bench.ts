@@ -4,29 +4,15 @@
 // Uses its own database (vertelpunt_bench_patterns); the data is made with bulk INSERT … SELECT in Postgres.
 import { spawn } from 'node:child_process';
 import * as net from 'node:net';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { PatternsRepository, runMigrations } from '@vertelpunt/db';
+import { PatternsRepository } from '@vertelpunt/db';
 import { EMPTY_STORY_FILTER, type StoryFilter } from '@vertelpunt/domain';
 import { gql, login, openDataSource, REPO_ROOT, seedTestOrganisation, stopProcess, testConfig, waitFor, type TestOrganisation } from '../support/harness';
-import { percentile, printTable, round, type Row } from './bench-util';
+import { percentile, printTable, round, freshBenchDatabase, type Row } from './bench-util';
 
 const DB = 'vertelpunt_bench_patterns';
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const GOAL_MS = 300;
-
-const prepareDatabase = async () => {
-  const server = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  server.pathname = '/postgres';
-  const admin = new Client({ connectionString: server.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${DB}`);
-  await admin.end();
-  server.pathname = `/${DB}`;
-  await runMigrations(server.toString());
-  return server.toString();
-};
 
 /**
  * `count` stories for one organisation in one statement per table: 90 % READY (the rest RECEIVED, which charts must
@@ -116,7 +102,7 @@ const toInput = (filter: StoryFilter) => ({ ...filter, length: null });
 const main = async () => {
   const stories = arg('stories', 100_000);
   const runs = arg('runs', 30);
-  const url = await prepareDatabase();
+  const url = await freshBenchDatabase(DB);
   const config = testConfig('bench-patterns', { DATABASE_URL: url, LOG_LEVEL: 'silent' });
   const ds = await openDataSource(config);
   const org = await seedTestOrganisation(ds, ['facilitator']);
