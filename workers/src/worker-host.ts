@@ -3,7 +3,7 @@ import { UnrecoverableError, Worker } from 'bullmq';
 import type IORedis from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '@vertelpunt/config';
-import { JOB_NAMES, queueNameOf, type JobName } from '@vertelpunt/queue';
+import { closeWhenSettled, JOB_NAMES, queueNameOf, type JobName } from '@vertelpunt/queue';
 import { JOB_PROCESSORS, type JobProcessor } from './job-processor';
 import { CONFIG, LOGGER, REDIS } from './tokens';
 
@@ -64,6 +64,6 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
 
   async onApplicationShutdown() {
     // close() waits for running jobs, so a SIGTERM never leaves a job half done.
-    await Promise.all(this.workers.map((w) => w.close()));
+    await Promise.all(this.workers.map((w) => closeWhenSettled(w)));
   }
 }

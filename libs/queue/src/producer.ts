@@ -50,6 +50,25 @@ export class JobProducer {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    await Promise.all([...this.queues.values()].map((q) => closeWhenSettled(q)));
   }
 }
+
+const SETTLE_MS = 2000;
+
+/**
+ * Closes a queue or worker after its connection has finished starting (or after 2 s when Redis is away). BullMQ
+ * drops its listeners on close; a connection still starting then rejects into nothing and the process gets an
+ * unhandled 'error' ("Connection is closed") — at shutdown, or in the next test file of the same test process.
+ */
+export const closeWhenSettled = async (closable: { waitUntilReady(): Promise<unknown>; close(): Promise<void> }): Promise<void> => {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    closable.waitUntilReady().catch(() => undefined),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, SETTLE_MS);
+    }),
+  ]);
+  clearTimeout(timer);
+  await closable.close();
+};
