@@ -1,6 +1,13 @@
 // One jest run for every TypeScript project: fast unit specs and integration specs on real Postgres/Redis.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false }, target: 'es2022', keepClassNames: true }, module: { type: 'commonjs' } }];
-const base = { testEnvironment: 'node', transform: { '^.+\\.ts$': swc }, moduleFileExtensions: ['ts', 'js', 'json'] };
+// ESM-only packages the API imports (OpenID Connect); Node itself loads them with require(esm), jest needs them compiled.
+const ESM_PACKAGES = ['openid-client', 'oauth4webapi', 'jose'];
+const base = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc, [`/node_modules/(${ESM_PACKAGES.join('|')})/.+\\.js$`]: swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
 const roots = ['libs/domain', 'libs/config', 'libs/db', 'libs/queue', 'libs/ml', 'libs/storage', 'api', 'workers'];
 
 module.exports = {

@@ -10,8 +10,10 @@ import type { Config } from '@vertelpunt/config';
 import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import { bearerToken, hashToken } from './auth/session-token';
+import { OidcModule } from './oidc/oidc.module';
 import { ExplorerModule } from './explorer/explorer.module';
 import { PatternsModule } from './patterns/patterns.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { requestSizeRule } from './common/graphql-limits';
 import { RateLimiter, rateLimitSubject } from './common/rate-limiter';
@@ -42,6 +44,7 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, logger),
         AuthModule,
+        OidcModule,
         StoriesModule,
         VertelpuntenModule,
         QuestionnairesModule,
@@ -53,6 +56,7 @@ export class AppModule {
         ExplorerModule,
         WatTeltModule,
         PatternsModule,
+        PrivacyModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],
@@ -68,7 +72,13 @@ export class AppModule {
               includeStacktraceInErrorResponses: config.env === 'development',
               // Hardening: no batched requests; depth, aliases and fields limited before anything runs.
               allowBatchedHttpRequests: false,
+              // CSRF (issue 8): a request without a JSON content type (or a preflight-forcing header) is refused, so a
+              // form post, a text/plain body or a GET from another site never runs an operation. Apollo's default, stated.
+              csrfPrevention: true,
               validationRules: [requestSizeRule()],
+              // A DomainError from a field resolver (Story.similarStories for a manager, issue 8) gets its code like any
+              // other; without this it came back as INTERNAL_SERVER_ERROR with the raw message of whatever was thrown.
+              fieldResolverEnhancers: ['filters'],
               context: async ({ req }: { req: Request }): Promise<RequestContext> => {
                 const token = bearerToken(req.header('authorization'));
                 const organisationHeader = req.header('x-organisation-id');

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type IORedis from 'ioredis';
 import type { Logger } from 'pino';
 import type { Config } from '@vertelpunt/config';
-import { AnalysisRepository, AuditRepository, createDataSource, OrganisationRepository, TagRepository, QuestionnaireRepository, StoryRepository, UserRepository, VertelpuntRepository } from '@vertelpunt/db';
+import { AnalysisRepository, AuditRepository, createDataSource, DataSubjectRepository, OrganisationRepository, TagRepository, QuestionnaireRepository, StoryRepository, UserRepository, VertelpuntRepository } from '@vertelpunt/db';
 import { createAudioStorage } from '@vertelpunt/storage';
 import { AUDIO_STORAGE } from './common/tokens';
 import { createRedis, JobProducer } from '@vertelpunt/queue';
@@ -41,9 +41,10 @@ export class CoreModule implements OnApplicationShutdown {
         repository(TagRepository),
         repository(AnalysisRepository),
         repository(AuditRepository),
+        repository(DataSubjectRepository),
         { provide: AUDIO_STORAGE, useFactory: () => createAudioStorage(config) },
       ],
-      exports: [CONFIG, LOGGER, DATA_SOURCE, REDIS, JobProducer, StoryRepository, UserRepository, VertelpuntRepository, OrganisationRepository, QuestionnaireRepository, TagRepository, AuditRepository, AnalysisRepository, AUDIO_STORAGE],
+      exports: [CONFIG, LOGGER, DATA_SOURCE, REDIS, JobProducer, StoryRepository, UserRepository, VertelpuntRepository, OrganisationRepository, QuestionnaireRepository, TagRepository, AuditRepository, AnalysisRepository, DataSubjectRepository, AUDIO_STORAGE],
     };
   }
 

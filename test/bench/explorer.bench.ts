@@ -3,7 +3,7 @@
 // (ExplorerRepository: page + count, as the service runs them). Uses its own database (vertelpunt_bench_explorer),
 // seeded once with `seedExplorerStories` and reused by later runs.
 import { Client } from 'pg';
-import { AnalysisRepository, createDataSource, ExplorerRepository, runMigrations, StoryRepository } from '@vertelpunt/db';
+import { AnalysisRepository, createDataSource, DataSubjectRepository, ExplorerRepository, runMigrations, StoryRepository } from '@vertelpunt/db';
 import { EMPTY_STORY_FILTER, type StoryFilter } from '@vertelpunt/domain';
 import { SimilarStoriesService } from '../../api/src/processing/similar-stories.service';
 import { SIMILAR_LIMIT } from '../../api/src/explorer/explorer.service';
@@ -86,7 +86,7 @@ export const runExplorerBench = async () => {
   const api = await startApiProcess({ DATABASE_URL: url, DATABASE_POOL_SIZE: '10', REDIS_URL: config.redis.url, REDIS_KEY_PREFIX: config.redis.keyPrefix, LOG_LEVEL: 'silent', NODE_ENV: 'production' });
   const auth = { token: await login(api.url, BENCH_FACILITATOR.email, BENCH_FACILITATOR.password), organisationId };
   const explorer = new ExplorerRepository(ds);
-  const similar = new SimilarStoriesService(new AnalysisRepository(ds), new StoryRepository(ds));
+  const similar = new SimilarStoriesService(new AnalysisRepository(ds), new StoryRepository(ds), new DataSubjectRepository(ds));
   const rows: Row[] = [];
   try {
     for (const c of cases) {

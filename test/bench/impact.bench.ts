@@ -117,7 +117,8 @@ const time = async (runs: number, task: () => Promise<unknown>) => {
 export const runImpactBench = async () => {
   const clients = arg('impact-clients', 20_000);
   const runs = arg('runs', 30);
-  const url = await freshBenchDatabase(DB);
+  // `--impact-db=name`: another database, so parallel work on one machine does not drop each other's.
+  const url = await freshBenchDatabase(process.argv.find((a) => a.startsWith('--impact-db='))?.split('=')[1] ?? DB);
   const seedStarted = Date.now();
   const data = await seed(url, clients);
   console.log(`seeded ${clients} clients, ${data.measurements} measurements, ${data.scores} chips in ${round((Date.now() - seedStarted) / 1000)} s`);

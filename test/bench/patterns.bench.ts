@@ -1,7 +1,8 @@
 // `npm run bench:patterns`: every Patronen chart query over a large dataset (default 100 000 processed stories in the
 // measured organisation, plus 20 000 in another one), through the API (GraphQL over HTTP, API in its own process) and
 // directly in Postgres (the same repository call on a DataSource). Prints p50/p95 per query; goal < 300 ms p95.
-// Uses its own database (vertelpunt_bench_patterns); the data is made with bulk INSERT … SELECT in Postgres.
+// Uses its own database (vertelpunt_bench_patterns, or `--db=name` so parallel runs don't drop each other's); the data
+// is made with bulk INSERT … SELECT in Postgres. `--only=compare` times only the charts whose name starts with it.
 import { spawn } from 'node:child_process';
 import * as net from 'node:net';
 import type { DataSource } from 'typeorm';
@@ -10,8 +11,10 @@ import { EMPTY_STORY_FILTER, type StoryFilter } from '@vertelpunt/domain';
 import { gql, login, openDataSource, REPO_ROOT, seedTestOrganisation, stopProcess, testConfig, waitFor, type TestOrganisation } from '../support/harness';
 import { percentile, printTable, round, freshBenchDatabase, type Row } from './bench-util';
 
-const DB = 'vertelpunt_bench_patterns';
-const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const textArg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const arg = (name: string, fallback: number) => Number(textArg(name) ?? fallback);
+const DB = textArg('db') ?? 'vertelpunt_bench_patterns';
+if (!/^[a-z_][a-z0-9_]*$/.test(DB)) throw new Error('--db: lower-case letters, digits and _ only');
 const GOAL_MS = 300;
 
 /**
@@ -147,7 +150,7 @@ const main = async () => {
     },
   ];
   const rows: Row[] = [];
-  for (const chart of charts) {
+  for (const chart of charts.filter((c) => c.name.startsWith(textArg('only') ?? ''))) {
     for (const [label, filter] of filters) {
       if (chart.name.startsWith('compare') && label.startsWith('one wijk')) continue;
       const direct = await time(runs, () => chart.direct(filter));

@@ -42,8 +42,8 @@ describe('logging in and finding your way (browser)', () => {
     const page = await (await laptopContext(browser)).newPage();
     await page.goto(`${stack.webUrl}/verhalen`);
     expect(new URL(page.url()).pathname).toBe('/inloggen');
-    await page.getByLabel('E-mailadres').fill(stack.org.users.manager.email);
-    await page.getByLabel('Wachtwoord').fill(stack.org.users.manager.password);
+    await page.getByLabel('E-mailadres').fill(stack.org.users.facilitator.email);
+    await page.getByLabel('Wachtwoord').fill(stack.org.users.facilitator.password);
     await page.getByRole('button', { name: /inloggen/i }).click();
     await page.waitForURL(/\/verhalen/);
   });

@@ -106,4 +106,36 @@ describe('Patronen (browser)', () => {
     expect(await seriousA11yViolations(phone)).toEqual([]);
     await phone.context().close();
   });
+
+  it('shows a manager counts only: "te weinig gegevens" under 10 stories, and no links to stories (issue 8)', async () => {
+    const manager = await (await laptopContext(browser)).newPage();
+    await loginExplained(manager, stack.webUrl, stack.org.users.manager);
+    await manager.goto(`${stack.webUrl}/patronen`);
+    await expect(manager.getByRole('status').first().innerText()).resolves.toContain('20 verwerkte verhalen');
+    await expect(manager.locator('[data-onderdrukt]').innerText()).resolves.toContain('minder dan 10 verhalen');
+    // Not a single link from a chart or the summary to /verhalen.
+    await expect(manager.locator('main a[href*="/verhalen"]').count()).resolves.toBe(0);
+
+    // Noord × money rests on 10 stories: shown. Zuid × money on 2: hidden, in the chart and in the table.
+    const shownCell = manager.locator(`.vp-heatmap__cell[data-rij="${financien}"][data-kolom="${noord.id}"]`);
+    await expect(shownCell.locator('text').textContent()).resolves.toBe('10');
+    const hiddenCell = manager.locator(`.vp-heatmap__cell[data-rij="${financien}"][data-kolom="${zuid.id}"]`);
+    await expect(hiddenCell.evaluate((el) => el.tagName.toLowerCase())).resolves.toBe('g');
+    await expect(hiddenCell.locator('text').textContent()).resolves.toBe('te weinig gegevens–');
+    const heatmap = manager.locator('figure', { has: manager.getByRole('heading', { name: /Tags per wijk: Leefgebieden/i }) });
+    await expect(heatmap.innerText()).resolves.toContain('te weinig gegevens (minder dan 10 verhalen)');
+    await heatmap.getByText('Toon als tabel').click();
+    const tableCell = heatmap.locator(`td[data-rij="${financien}"][data-kolom="${zuid.id}"]`);
+    await expect(tableCell.innerText()).resolves.toBe('te weinig gegevens');
+    await expect(tableCell.locator('a').count()).resolves.toBe(0);
+    await expect(heatmap.getByRole('row', { name: new RegExp(`^${financienLabel}`) }).innerText()).resolves.toMatch(/10\s+te weinig gegevens/);
+    expect(await seriousA11yViolations(manager)).toEqual([]);
+
+    // The comparison gives no verdict on the 2 stories of Zuid.
+    await manager.goto(`${stack.webUrl}/patronen?vergelijk=1&a-wijk=${noord.id}&b-wijk=${zuid.id}`);
+    const money = manager.locator(`tr[data-onderdeel="${financien}"]`);
+    await expect(money.innerText()).resolves.toMatch(/10\s+te weinig gegevens\s+Te weinig verhalen om iets te zeggen\./);
+    expect(await seriousA11yViolations(manager)).toEqual([]);
+    await manager.context().close();
+  });
 });

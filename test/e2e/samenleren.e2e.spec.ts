@@ -122,6 +122,11 @@ describe('Dashboard Samenleren from filter to Tafel (browser)', () => {
     await manager.waitForURL(tafelUrl);
     await manager.getByText(INSIGHT, { exact: true }).waitFor();
     await manager.getByText(ACTION, { exact: true }).waitFor();
+    // Managers see aggregates only (issue 8): the basket and the insight's stories as counts, no titles.
+    await manager.getByText('In de mand: 5 verhalen.').waitFor();
+    await manager.getByText('Bij 1 verhalen uit de mand.').waitFor();
+    const shown = await manager.locator('main').innerText();
+    for (const title of titles) expect(shown).not.toContain(title);
     expect(await seriousA11yViolations(manager)).toEqual([]);
   });
 });

@@ -153,7 +153,7 @@ describe('ErvaringenTafels (browser)', () => {
     }
   });
 
-  it('shows a manager the Tafel, its insight and intervention, read-only', async () => {
+  it('shows a manager the Tafel, its insight and intervention, read-only, with its stories as counts', async () => {
     const manager = await (await laptopContext(browser)).newPage();
     await loginExplained(manager, stack.webUrl, stack.org.users.manager);
     await manager.goto(`${stack.webUrl}/tafels`);
@@ -164,7 +164,12 @@ describe('ErvaringenTafels (browser)', () => {
     await expect(manager.getByText('Alleen facilitators kunnen hem aanpassen').count()).resolves.toBe(1);
     await expect(manager.getByRole('button', { name: 'Inzicht vastleggen' }).count()).resolves.toBe(0);
     await expect(manager.getByRole('button', { name: /een plaats omlaag/ }).count()).resolves.toBe(0);
-    await expect(manager.getByRole('link', { name: 'Printpakket downloaden (PDF)' }).count()).resolves.toBe(1);
+    // Aggregates only (issue 8): the basket as a count, no story titles, and no print pack (it holds the stories).
+    await manager.getByText(/^In de mand: \d+ verhalen\.$/).waitFor();
+    await expect(manager.locator('#mand-lijst').count()).resolves.toBe(0);
+    expect(await manager.locator('main').innerText()).not.toContain('[NAAM]');
+    await expect(manager.getByRole('link', { name: 'Printpakket downloaden (PDF)' }).count()).resolves.toBe(0);
+    expect((await manager.request.get(`${tafelUrl}/printpakket`)).status()).toBe(403);
     expect(await seriousA11yViolations(manager)).toEqual([]);
     const refused = await manager.request.post(`${stack.webUrl}/tafels/toevoegen`, {
       form: { tafelId: tafelUrl.split('/').pop()!, storyId: storyIds[0], terug: '/tafels' },

@@ -236,10 +236,18 @@ describe('Verhaal page (browser): synced player, tags with their trail, similar 
       auth,
     );
     expect(basket.data?.tafel.stories.map((s) => s.story.id)).toEqual([typedId]);
-    // A manager reads stories but prepares no Tafels: no basket form.
+    // A wijkcoach reads stories but prepares no Tafels: no basket form.
+    const coach = await pageAs(stack.org.users.wijkcoach);
+    await coach.goto(`${stack.webUrl}/verhalen/${similarId}`);
+    await coach.getByRole('heading', { level: 1 }).waitFor();
+    await expect(coach.getByRole('button', { name: 'Toevoegen aan Tafel' }).count()).resolves.toBe(0);
+    // A manager sees aggregates only (issue 8): the story page is refused, with the reason in Dutch.
     const manager = await pageAs(stack.org.users.manager);
-    await manager.goto(`${stack.webUrl}/verhalen/${typedId}`);
-    await expect(manager.getByRole('button', { name: 'Toevoegen aan Tafel' }).count()).resolves.toBe(0);
+    const refused = await manager.goto(`${stack.webUrl}/verhalen/${typedId}`);
+    expect(refused?.status()).toBe(403);
+    await manager.getByText('Als manager zie je cijfers, geen afzonderlijke verhalen').waitFor();
+    await expect(manager.getByText('Mevrouw').count()).resolves.toBe(0);
+    await expectAccessible(manager, 'laptop, manager refused a story');
   });
 
   it('works without JavaScript: a tag decision is a plain form post', async () => {
@@ -263,13 +271,15 @@ describe('Verhaal page (browser): synced player, tags with their trail, similar 
   });
 
   it('refuses tag decisions from roles that may not decide, even when posted directly', async () => {
-    const manager = await pageAs(stack.org.users.manager);
-    await manager.goto(`${stack.webUrl}/verhalen/${typedId}`);
-    await expect(manager.locator('.vp-tag__actions').count()).resolves.toBe(0);
+    // A wijkcoach reads the story (their own, here) but does not decide on labels.
+    const coach = await pageAs(stack.org.users.wijkcoach);
+    await coach.goto(`${stack.webUrl}/verhalen/${typedId}`);
+    await coach.getByRole('heading', { level: 1 }).waitFor();
+    await expect(coach.locator('.vp-tag__actions').count()).resolves.toBe(0);
     const tagId: string = (
       await stack.ds.query('SELECT id FROM tag WHERE organisation_id = $1 LIMIT 1', [stack.org.organisation.id])
     )[0].id;
-    const posted = await manager.request.post(`${stack.webUrl}/verhalen/${typedId}?/tag`, {
+    const posted = await coach.request.post(`${stack.webUrl}/verhalen/${typedId}?/tag`, {
       form: { tagId, decision: 'ADD' },
       headers: { origin: stack.webUrl },
       maxRedirects: 0,
@@ -279,7 +289,7 @@ describe('Verhaal page (browser): synced player, tags with their trail, similar 
     expect(await posted.text()).toContain('Alleen facilitators en beheerders beslissen over labels.');
     const decided: { n: number }[] = await stack.ds.query(
       `SELECT count(*)::int AS n FROM audit_event WHERE action LIKE 'story.tag.%' AND actor_user_id = $1`,
-      [stack.org.users.manager.id],
+      [stack.org.users.wijkcoach.id],
     );
     expect(decided[0].n).toBe(0);
   });

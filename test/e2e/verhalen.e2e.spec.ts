@@ -163,16 +163,45 @@ describe('Verhalen explorer (browser, real processing)', () => {
     expect(csv).not.toContain('06-12345678');
   });
 
-  it('explains a filter the API refuses, and sends a wijkcoach to Mijn verhalen', async () => {
+  it('explains a filter the API refuses', async () => {
     await page.goto(`${stack.webUrl}/verhalen?tag=niet-een-id`);
     await expect(page.getByRole('alert').innerText()).resolves.toContain('Onbekende tags: niet-een-id.');
     await expect(page.getByLabel('Zoek in de verhalen').isVisible()).resolves.toBe(true);
+  });
+
+  it('lets a wijkcoach explore the anonymised stories of the organisation, without export (issue 8)', async () => {
     const coachPage = await (await laptopContext(browser)).newPage();
     await loginExplained(coachPage, stack.webUrl, stack.org.users.wijkcoach);
-    await coachPage.goto(`${stack.webUrl}/verhalen`);
-    await expect(coachPage.locator('main').innerText()).resolves.toContain('Verhalen verkennen is voor facilitators');
-    expect(await coachPage.locator('main').innerText()).not.toContain('[NAAM]');
+    await coachPage.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Verhalen', exact: true }).click();
+    await coachPage.waitForURL(/\/verhalen$/);
+    await expect(coachPage.getByRole('heading', { level: 2, name: /verhalen gevonden/ }).innerText()).resolves.toBe('4 verhalen gevonden');
+    const main = await coachPage.locator('main').innerText();
+    expect(main).toContain('[NAAM]');
+    expect(main).not.toContain('Yilmaz');
+    // Filters work for them as for a facilitator.
+    await coachPage.goto(`${stack.webUrl}/verhalen?zoek=schulden`);
+    const matching = told.filter((s) => /schulden/i.test(STORIES[told.indexOf(s)].text)).map((s) => s.id);
+    expect((await coachPage.locator('.vp-explorer__list article h3').allInnerTexts()).map((t) => t.trim()).sort()).toEqual(redactedTitlesOf(matching));
+    // No export: no buttons, and the download itself is refused by the API.
+    await expect(coachPage.getByRole('link', { name: 'Download als CSV' }).count()).resolves.toBe(0);
+    expect((await coachPage.request.get(`${stack.webUrl}/verhalen/export?formaat=csv`)).status()).toBe(403);
+    expect(await seriousA11yViolations(coachPage)).toEqual([]);
     await coachPage.context().close();
+  });
+
+  it('tells a manager that they see figures, not stories, and shows no Verhalen in the menu', async () => {
+    const managerPage = await (await laptopContext(browser)).newPage();
+    await loginExplained(managerPage, stack.webUrl, stack.org.users.manager);
+    await expect(managerPage.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Verhalen', exact: true }).count()).resolves.toBe(0);
+    await expect(managerPage.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Patronen', exact: true }).count()).resolves.toBe(1);
+    const refused = await managerPage.goto(`${stack.webUrl}/verhalen`);
+    expect(refused?.status()).toBe(403);
+    const main = await managerPage.locator('main').innerText();
+    expect(main).toContain('Als manager zie je cijfers, geen afzonderlijke verhalen');
+    expect(main).not.toContain('[NAAM]');
+    expect((await managerPage.request.get(`${stack.webUrl}/verhalen/export?formaat=csv`)).status()).toBe(403);
+    expect(await seriousA11yViolations(managerPage)).toEqual([]);
+    await managerPage.context().close();
   });
 
   it('has no serious or critical accessibility problems, on a laptop and on a phone', async () => {

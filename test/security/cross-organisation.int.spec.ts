@@ -17,6 +17,8 @@ const isEmpty = (value: unknown): boolean => {
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
     if ('edges' in v) return isEmpty(v.edges);
+    // The audit log page: a list of entries.
+    if ('entries' in v) return isEmpty(v.entries);
     if ('storyCount' in v) return v.storyCount === 0;
     // Charts: counts of zero stories (labels of the caller's own archetypes or questions may be there).
     if ('totalA' in v) return v.totalA === 0 && v.totalB === 0;
@@ -67,7 +69,10 @@ describe('cross-organisation attacks (real API, Postgres, Redis and workers)', (
 
   it('has data of the victim in every organisation table, and it is at rest', async () => {
     const empty = Object.entries(baseline).filter(([, sum]) => sum.startsWith('0:')).map(([table]) => table);
-    expect(empty).toEqual([]);
+    // Written only by an erasure and emptied right after it: at rest they hold nothing. Their checksum still
+    // catches any row an attack would add for the victim.
+    const emptyAtRest = ['pending_file_deletion', 'story_vector_removal', 'erased_story'];
+    expect(empty.filter((t) => !emptyAtRest.includes(t))).toEqual([]);
     expect((await organisationTables(ds)).length).toBeGreaterThan(20);
     await new Promise((r) => setTimeout(r, 500));
     expect(await organisationChecksums(ds, victim.target.organisationId)).toEqual(baseline);
@@ -106,7 +111,7 @@ describe('cross-organisation attacks (real API, Postgres, Redis and workers)', (
     const { story, stories, updateTafel, exploreStories } = OPERATIONS;
     expect((await attack(story, 'admin', story.variables(victim.target), victim)).join()).toMatch(/query answered for the victim's ids/);
     expect((await attack(stories, 'facilitator', {}, victim)).join()).toMatch(/leaked/);
-    expect((await attack(exploreStories, 'manager', exploreStories.variables(victim.target), victim)).join()).toMatch(/query answered/);
+    expect((await attack(exploreStories, 'wijkcoach', exploreStories.variables(victim.target), victim)).join()).toMatch(/query answered/);
     const changed = await attack(updateTafel, 'facilitator', updateTafel.variables(victim.target), victim);
     expect(changed.join()).toMatch(/mutation accepted the victim's ids/);
     // updateTafel wrote the same values again: the checksum sees the new updated_at.

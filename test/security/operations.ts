@@ -15,9 +15,10 @@ export const CALLERS: Caller[] = ['anonymous', 'wijkcoach', 'facilitator', 'mana
 /**
  * ✔ allowed · ✘ refused (FORBIDDEN/UNAUTHENTICATED) · "own only": allowed for the caller's own items, FORBIDDEN on
  * anyone else's · "redacted": allowed, but titles, free-text answers and raw text come anonymised or null ·
- * "link only": anonymous only with a vertel-link token (these variables carry none, so refused here).
+ * "link only": anonymous only with a vertel-link token (these variables carry none, so refused here) ·
+ * "aggregates": allowed, but every count that rests on fewer than MIN_GROUP_SIZE stories comes back null.
  */
-export type Access = '✔' | '✘' | 'own only' | 'redacted' | 'link only';
+export type Access = '✔' | '✘' | 'own only' | 'redacted' | 'link only' | 'aggregates';
 
 /** Ids of one organisation's data: every kind of row an operation can name. */
 export type Target = {
@@ -42,6 +43,9 @@ export type Target = {
   insightId: string;
   interventionId: string;
   watTeltClientId: string;
+  /** A second Wat telt client that eraseDataSubject erases, and its code (the confirmation). */
+  erasableClientId: string;
+  erasableClientCode: string;
   /** A member (wijkcoach only) that admins may change and remove. */
   memberUserId: string;
   facilitatorUserId: string;
@@ -78,11 +82,12 @@ const access = (anonymous: Access, wijkcoach: Access, facilitator: Access, manag
 const ADMIN = access('✘', '✘', '✘', '✘', '✔');
 const TAFEL_READ = access('✘', '✘', '✔', '✔', '✔');
 const TAFEL_EDIT = access('✘', '✘', '✔', '✘', '✔');
-const EXPLORER = access('✘', '✘', 'redacted', 'redacted', 'redacted');
-const PATTERNS = access('✘', '✘', '✔', '✔', '✔');
+const EXPLORER = access('✘', 'redacted', 'redacted', '✘', 'redacted');
+const EXPORT = access('✘', '✘', 'redacted', '✘', 'redacted');
+const PATTERNS = access('✘', '✔', '✔', 'aggregates', '✔');
 const REGISTERS = access('✘', '✔', '✘', '✘', '✔');
 const TAG_DECIDE = access('✘', '✘', '✔', '✘', '✔');
-const LOGGED_IN_REDACTED = access('✘', 'redacted', 'redacted', 'redacted', '✔');
+const STORY_READERS = access('✘', 'redacted', 'redacted', '✘', '✔');
 
 /** What a story gives out, raw fields included: the leak search looks at all of it. */
 const STORY = `id status title redactedTitle redactedText text transcript tellerKind vertelpuntName hasAudio
@@ -90,7 +95,7 @@ const STORY = `id status title redactedTitle redactedText text transcript teller
   unredacted { title text } tags { state tag { id label } } permissions { seeUnredacted decideTags }
   tagHistory { id decision } addableTags { id }`;
 const TAFEL = `id title question storyCount canEdit wijk { id name } facilitator { id name } printPack { status }
-  stories { position note story { id redactedTitle redactedText } } insights { id text storyIds }
+  canSeeStories stories { position note story { id redactedTitle redactedText } } insights { id text storyIds storyCount }
   interventions { id action owner status }`;
 const VERTELPUNT = `id name audience isOpen linkToken organisationName wijk { id name } questionnaire { id name }
   form { questionnaireVersionId questions { id } }`;
@@ -146,6 +151,32 @@ export const OPERATIONS: Record<string, Operation> = {
     access: access('✔', '✔', '✔', '✔', '✔'),
     freshSession: true,
     note: 'ends only the session that sends it',
+  },
+  loginOptions: {
+    kind: 'query',
+    group: 'Session',
+    document: '{ loginOptions { oidc { label } } }',
+    variables: () => ({}),
+    access: access('✔', '✔', '✔', '✔', '✔'),
+    note: 'public: whether OpenID Connect sign-in is on, and its label',
+  },
+  startOidcLogin: {
+    kind: 'mutation',
+    group: 'Session',
+    document: 'mutation { startOidcLogin { authorizationUrl state nonce codeVerifier } }',
+    variables: () => ({}),
+    access: access('✔', '✔', '✔', '✔', '✔'),
+    note: 'public; NOT_FOUND when OpenID Connect is off',
+  },
+  finishOidcLogin: {
+    kind: 'mutation',
+    group: 'Session',
+    document: 'mutation($i: OidcLoginFinishInput!) { finishOidcLogin(input: $i) { token hasRoles user { id email } } }',
+    variables: () => ({
+      i: { callbackUrl: 'http://localhost:3000/inloggen/oidc/terug?code=x&state=y', state: 'a'.repeat(43), nonce: 'b'.repeat(43), codeVerifier: 'c'.repeat(43) },
+    }),
+    access: access('✔', '✔', '✔', '✔', '✔'),
+    note: "public; only with the provider's code for the state, nonce and PKCE verifier it was started with",
   },
   me: {
     kind: 'query',
@@ -214,15 +245,16 @@ export const OPERATIONS: Record<string, Operation> = {
     group: 'Stories',
     document: `{ stories(first: 50) { edges { node { ${STORY} } } } }`,
     variables: () => ({}),
-    access: LOGGED_IN_REDACTED,
-    note: 'raw text/title only for the teller and admins (audited)',
+    access: STORY_READERS,
+    note: 'raw text/title only for the teller and admins (audited); managers see aggregates only',
   },
   story: {
     kind: 'query',
     group: 'Stories',
     document: `query($id: ID!) { story(id: $id) { ${STORY} similarStories(first: 5) { score story { id redactedTitle } } } }`,
     variables: (t) => ({ id: t.storyId }),
-    access: LOGGED_IN_REDACTED,
+    access: STORY_READERS,
+    note: 'wijkcoaches: their own raw, the others anonymised; also similarStories',
   },
   exploreStories: {
     kind: 'query',
@@ -239,8 +271,8 @@ export const OPERATIONS: Record<string, Operation> = {
     document: `{ explorerOptions { wijken { id label } vertelpunten { id label } archetypeSets { id name archetypes { id label } }
       taxonomies { id key name tags { id label } } leefgebieden { id label } questions { id prompt options { id label } } } }`,
     variables: () => ({}),
-    access: access('✘', '✘', '✔', '✔', '✔'),
-    note: 'the filter choices (labels, no stories)',
+    access: access('✘', '✔', '✔', '✔', '✔'),
+    note: 'the filter choices (labels, no stories); also for Patronen',
   },
   exportStories: {
     kind: 'query',
@@ -248,13 +280,13 @@ export const OPERATIONS: Record<string, Operation> = {
     document: `query($f: StoryFilterInput) { exportStories(format: CSV, filter: $f) { filename mimeType contentBase64 storyCount truncated } }`,
     variables: (t) => ({ f: { vertelpuntIds: [t.vertelpuntId] } }),
     mixed: (own, other) => ({ f: { similarTo: other.storyId } }),
-    access: EXPLORER,
+    access: EXPORT,
     note: 'redacted text only, free-text answers left out; audited',
   },
   storiesOverTime: {
     kind: 'query',
     group: 'Patronen',
-    document: `query($f: StoryFilterInput) { storiesOverTime(filter: $f, unit: MONTH) { unit total buckets { period wijkcoach inwoner } } }`,
+    document: `query($f: StoryFilterInput) { storiesOverTime(filter: $f, unit: MONTH) { unit total buckets { period wijkcoach inwoner } suppression { minGroupSize reason } } }`,
     variables: (t) => ({ f: { wijkIds: [t.wijkId], tagIds: [t.tagId] } }),
     mixed: (own, other) => ({ f: { similarTo: other.storyId, q: other.marker } }),
     access: PATTERNS,
@@ -299,7 +331,7 @@ export const OPERATIONS: Record<string, Operation> = {
   compareSelections: {
     kind: 'query',
     group: 'Patronen',
-    document: `query($a: StoryFilterInput!, $b: StoryFilterInput!) { compareSelections(a: $a, b: $b) { totalA totalB } }`,
+    document: `query($a: StoryFilterInput!, $b: StoryFilterInput!) { compareSelections(a: $a, b: $b) { totalA totalB items { countA countB test { verdict } } suppression { reason } } }`,
     variables: (t) => ({ a: { wijkIds: [t.wijkId] }, b: { tagIds: [t.tagId] } }),
     mixed: (own, other) => ({ a: { wijkIds: [other.wijkId], tagIds: [own.tagId] }, b: { wijkIds: [own.wijkId], similarTo: other.storyId } }),
     access: PATTERNS,
@@ -346,6 +378,7 @@ export const OPERATIONS: Record<string, Operation> = {
     document: `query($id: ID!) { tafel(id: $id) { ${TAFEL} } }`,
     variables: (t) => ({ id: t.tafelId }),
     access: TAFEL_READ,
+    note: 'managers: the basket and linked stories as counts only (stories empty, no print pack)',
   },
   tafelFacilitators: { kind: 'query', group: 'Tafels', document: '{ tafelFacilitators { id name } }', variables: () => ({}), access: TAFEL_READ },
   tafelWijken: { kind: 'query', group: 'Tafels', document: '{ tafelWijken { id name } }', variables: () => ({}), access: TAFEL_READ },
@@ -512,10 +545,20 @@ export const OPERATIONS: Record<string, Operation> = {
   watTeltStorySide: {
     kind: 'query',
     group: 'Wat telt',
-    document: `query($s: WatTeltImpactSelectionInput) { watTeltStorySide(selection: $s) { months { month stories } archetypes { label stories } interventions { date tafel action owner } } }`,
+    document: `query($s: WatTeltImpactSelectionInput) { watTeltStorySide(selection: $s) { months { month stories } archetypes { label stories } tagTrends { by periods { key stories } tags { label counts } } interventions { id date tafel action owner } } }`,
     variables: (t) => ({ s: { wijkId: t.wijkId } }),
     access: access('✘', '✘', '✘', '✔', '✔'),
-    note: 'story counts and Tafel actions beside the impact',
+    note: 'story counts, tag trends and Tafel actions beside the impact',
+  },
+  watTeltInterventionEffect: {
+    kind: 'query',
+    group: 'Wat telt',
+    document: `query($id: ID!, $s: WatTeltImpactSelectionInput) { watTeltInterventionEffect(interventionId: $id, selection: $s, months: 3) {
+      intervention { id action } stories { suppressed before after tags { label countBefore countAfter } } rapportcijfer { suppressed meanBefore meanAfter } followed { suppressed n } summary } }`,
+    variables: (t) => ({ id: t.interventionId, s: { wijkId: t.wijkId } }),
+    mixed: (own, other) => ({ id: other.interventionId, s: { wijkId: own.wijkId } }),
+    access: access('✘', '✘', '✘', '✔', '✔'),
+    note: 'before/after around a Tafel intervention, small groups suppressed',
   },
   createWatTeltClient: {
     kind: 'mutation',
@@ -630,6 +673,39 @@ export const OPERATIONS: Record<string, Operation> = {
     document: 'mutation($id: ID!) { removeMember(userId: $id) }',
     variables: (t) => ({ id: t.memberUserId }),
     access: ADMIN,
+  },
+  dataSubject: {
+    kind: 'query',
+    group: 'Privacy (AVG)',
+    document: 'query($k: String!, $r: String!) { dataSubject(kind: $k, reference: $r) { kind id label confirmation stories audioFiles measurements exportPath } }',
+    variables: (t) => ({ k: 'client', r: t.watTeltClientId }),
+    access: ADMIN,
+    note: 'a Wat telt client by code or id, a member by e-mail or id; counts only',
+  },
+  retentionReport: {
+    kind: 'query',
+    group: 'Privacy (AVG)',
+    document: '{ retentionReport { audioDaysAfterTranscription storyYears items { kind count oldest cutoff } lastRunAt filesPending } }',
+    variables: () => ({}),
+    access: ADMIN,
+    note: 'dry run of the retention job',
+  },
+  auditLog: {
+    kind: 'query',
+    group: 'Privacy (AVG)',
+    document: 'query($u: ID) { auditLog(filter: { actorUserId: $u }, first: 20) { entries { id at action kind subjectType subjectId actorUserId actorName details } hasMore endCursor } }',
+    variables: (t) => ({ u: t.facilitatorUserId }),
+    access: ADMIN,
+    note: 'who, when, what; never content',
+  },
+  eraseDataSubject: {
+    kind: 'mutation',
+    group: 'Privacy (AVG)',
+    document: `mutation($input: EraseDataSubjectInput!) { eraseDataSubject(input: $input) { stories audioFiles answers storyTags vectors
+      basketEntries insightsUnlinked measurements clients filesPending } }`,
+    variables: (t) => ({ input: { kind: 'client', id: t.erasableClientId, confirmation: t.erasableClientCode } }),
+    access: ADMIN,
+    note: 'confirmed by typing the client code or e-mail; audited with counts only',
   },
 };
 

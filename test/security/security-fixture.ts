@@ -126,6 +126,15 @@ export const seedSecurityOrganisation = async (ds: DataSource, url: string, mark
   );
   if (recorded.recordWatTeltMeasurement.__typename !== 'WatTeltMeasurementRecorded') throw new Error(`measurement: ${JSON.stringify(recorded)}`);
 
+  // A second client, only for eraseDataSubject (the first one stays for the other Wat telt operations).
+  const erasableCode = `WIS-7${randomUUID().slice(0, 8).toUpperCase()}`;
+  const { createWatTeltClient: erasable } = await must(
+    'erasable client',
+    gql<{ createWatTeltClient: { id: string } }>(url, 'mutation($i: CreateWatTeltClientInput!) { createWatTeltClient(input: $i) { id } }', {
+      i: { code: erasableCode, wijkId: org.wijken[0].id, team: `Team ${marker}` },
+    }, as('wijkcoach')),
+  );
+
   const { addMember } = await must(
     'member',
     gql<{ addMember: { member: { userId: string } } }>(url, 'mutation($i: AddMemberInput!) { addMember(input: $i) { member { userId } } }', {
@@ -150,6 +159,8 @@ export const seedSecurityOrganisation = async (ds: DataSource, url: string, mark
     insightId: withInsight.addTafelInsight.insights[0].id,
     interventionId: withIntervention.addTafelIntervention.interventions[0].id,
     watTeltClientId: createWatTeltClient.id,
+    erasableClientId: erasable.id,
+    erasableClientCode: erasableCode,
     memberUserId: addMember.member.userId,
     facilitatorUserId: org.users.facilitator.id,
     marker,

@@ -3,6 +3,7 @@ import { localeFrom, translate } from '$lib/i18n';
 import { isPublicPath, loginPathFor } from '$lib/navigation';
 import { isApiError } from '$lib/server/api';
 import { activeMembership, fetchMe } from '$lib/server/auth';
+import { refusesCrossSite, requestFacts } from '$lib/server/cross-site';
 import { LOCALE_COOKIE, ORGANISATION_COOKIE, SESSION_COOKIE, clearSessionCookie } from '$lib/server/cookies';
 
 /** The CSP itself comes from `kit.csp` in svelte.config.js (it needs SvelteKit's nonces). */
@@ -56,6 +57,14 @@ export const handle: Handle = async ({ event, resolve }) => {
   locals.organisation = null;
   locals.roles = [];
   locals.sessionUnavailable = false;
+
+  // CSRF (issue 8): before the session is even looked up, so nothing of another site runs with it.
+  if (refusesCrossSite(requestFacts(event.request), url.origin)) {
+    return new Response(translate(locals.locale, 'fouten.andereWebsite'), {
+      status: 403,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS },
+    });
+  }
 
   // The container health check must not depend on the API being up.
   if (url.pathname !== '/healthz') await loadSession(event);

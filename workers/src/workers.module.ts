@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from '@vertelpunt/config';
-import { AnalysisRepository, createDataSource, StoryRecoveryRepository, StoryRepository, TafelRepository } from '@vertelpunt/db';
+import { AnalysisRepository, AuditRepository, createDataSource, DataSubjectRepository, RetentionRepository, StoryRecoveryRepository, StoryRepository, TafelRepository } from '@vertelpunt/db';
 import { createAudioStorage } from '@vertelpunt/storage';
 import { createRedis, JobProducer } from '@vertelpunt/queue';
 import { JOB_PROCESSORS, type JobProcessor } from './job-processor';
@@ -18,10 +18,11 @@ import { TaggersService } from './stories/taggers.service';
 import { TranscribeStoryProcessor } from './stories/transcribe-story.processor';
 import { TranscriberProvider } from './stories/transcriber.provider';
 import { TafelPrintPackProcessor } from './tafels/print-pack.processor';
+import { RetentionProcessor } from './privacy/retention.processor';
 import { AUDIO_STORAGE, CONFIG, DATA_SOURCE, LOGGER, REDIS } from './tokens';
 import { WorkerHost } from './worker-host';
 
-const PROCESSORS = [StoryReceivedProcessor, TranscribeStoryProcessor, RedactStoryProcessor, AnalyseStoryProcessor, RetrainTaxonomyProcessor, TafelPrintPackProcessor];
+const PROCESSORS = [StoryReceivedProcessor, TranscribeStoryProcessor, RedactStoryProcessor, AnalyseStoryProcessor, RetrainTaxonomyProcessor, TafelPrintPackProcessor, RetentionProcessor];
 
 const repository = <T>(cls: new (ds: DataSource) => T) => ({ provide: cls, inject: [DATA_SOURCE], useFactory: (ds: DataSource) => new cls(ds) });
 
@@ -47,6 +48,9 @@ export class WorkersModule implements OnApplicationShutdown {
         repository(StoryRecoveryRepository),
         repository(AnalysisRepository),
         repository(TafelRepository),
+        repository(AuditRepository),
+        repository(DataSubjectRepository),
+        repository(RetentionRepository),
         { provide: AUDIO_STORAGE, useFactory: () => createAudioStorage(config) },
         TranscriberProvider,
         TaggersService,

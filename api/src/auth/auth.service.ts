@@ -34,10 +34,19 @@ export class AuthService {
       throw new DomainError('UNAUTHENTICATED', WRONG_LOGIN);
     }
     await this.users.recordSuccessfulLogin(user.id);
+    return { ...(await this.startSession(user.id)), user };
+  }
+
+  /** A new session for someone who proved who they are (password, or OpenID Connect). */
+  async startSession(userId: string): Promise<{ token: string; expiresAt: Date }> {
     const token = newSessionToken();
     const expiresAt = new Date(Date.now() + this.config.sessions.ttlHours * 3600_000);
-    await this.users.createSession(user.id, hashToken(token), expiresAt);
-    return { token, expiresAt, user };
+    await this.users.createSession(userId, hashToken(token), expiresAt);
+    return { token, expiresAt };
+  }
+
+  memberships(userId: string) {
+    return this.users.memberships(userId);
   }
 
   private readonly actors = new Map<string, CachedActor>();

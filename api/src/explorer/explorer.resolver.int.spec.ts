@@ -71,10 +71,17 @@ describe('exploreStories and exportStories (real Postgres, several organisations
     await ds?.destroy();
   });
 
-  it('is for facilitators, managers and admins; a wijkcoach sees only their own stories elsewhere', async () => {
-    const res = await explore(null, as('wijkcoach'));
-    expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await explore(null, as('manager'))).data?.exploreStories.totalCount).toBe(3);
+  it('is for wijkcoaches (anonymised, like everyone), facilitators and admins; managers see aggregates only', async () => {
+    const coach = await explore(null, as('wijkcoach'));
+    expect(coach.data?.exploreStories.totalCount).toBe(3);
+    expect(titles(coach)).toEqual(['Beslag op het loon', 'Mevrouw [NAAM] en de post', 'Schimmel in de kinderkamer']);
+    expect(JSON.stringify(coach.data)).not.toContain('Yilmaz');
+    const manager = await explore(null, as('manager'));
+    expect({ data: manager.data, code: manager.errors?.[0].extensions?.code }).toEqual({ data: null, code: 'FORBIDDEN' });
+    // The filter choices are labels, no stories: Patronen needs them for managers too.
+    const options = '{ explorerOptions { wijken { id } } }';
+    for (const role of ['wijkcoach', 'manager'])
+      expect((await gql<{ explorerOptions: { wijken: unknown[] } }>(api.url, options, {}, as(role))).data?.explorerOptions.wijken.length).toBeGreaterThan(0);
   });
 
   it('shows only the caller’s organisation, redacted, with a count', async () => {
@@ -141,13 +148,14 @@ describe('exploreStories and exportStories (real Postgres, several organisations
   });
 
   it('exports XLSX that a spreadsheet program opens', async () => {
-    const res = await gql<Export>(api.url, EXPORT, { format: 'XLSX', filter: { tellerKind: 'inwoner' } }, as('manager'));
+    const res = await gql<Export>(api.url, EXPORT, { format: 'XLSX', filter: { tellerKind: 'inwoner' } }, as('facilitator'));
     const workbook = new Workbook();
     await workbook.xlsx.load(Buffer.from(res.data!.exportStories.contentBase64, 'base64') as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Verhalen')!;
     expect(sheet.rowCount).toBe(2);
     expect(sheet.getRow(2).getCell(2).value).toBe('Schimmel in de kinderkamer');
-    expect((await gql(api.url, EXPORT, { format: 'XLSX' }, as('wijkcoach'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // Exporting is for preparing sessions: not for wijkcoaches, and managers see no stories at all.
+    for (const role of ['wijkcoach', 'manager']) expect((await gql(api.url, EXPORT, { format: 'XLSX' }, as(role))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('offers the organisation’s own filter options', async () => {

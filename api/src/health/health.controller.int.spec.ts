@@ -27,6 +27,12 @@ describe('health and metrics endpoints', () => {
     expect(text).toContain('vp_api_process_cpu_seconds_total');
   });
 
+  it('keeps idle connections open longer than clients do, so a reused connection is never reset under a request', () => {
+    const server = api.app.getHttpServer() as import('node:http').Server;
+    expect(server.keepAliveTimeout).toBeGreaterThan(60_000);
+    expect(server.headersTimeout).toBeGreaterThan(server.keepAliveTimeout);
+  });
+
   it('refuses an oversized body', async () => {
     const res = await fetch(`${api.url}/graphql`, {
       method: 'POST',

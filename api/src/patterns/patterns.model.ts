@@ -12,18 +12,28 @@ export enum HeatmapByEnum {
 }
 registerEnumType(HeatmapByEnum, { name: 'HeatmapBy' });
 
+/** Counts below the minimum group size come back as null for those who see aggregates only (managers, issue 8). */
+const SMALL = { nullable: true, description: 'Null when it rests on fewer stories than suppression.minGroupSize.' } as const;
+
+@ObjectType({ description: 'Why some counts of a chart are null: small groups are hidden for roles that see aggregates only.' })
+export class ChartSuppression {
+  @Field(() => Int) minGroupSize!: number;
+  @Field({ description: 'In plain Dutch.' }) reason!: string;
+}
+
 @ObjectType()
 export class TimeBucket {
   @Field({ description: 'First day of the week (Monday) or month, YYYY-MM-DD, Dutch time.' }) period!: string;
-  @Field(() => Int) wijkcoach!: number;
-  @Field(() => Int) inwoner!: number;
+  @Field(() => Int, SMALL) wijkcoach!: number | null;
+  @Field(() => Int, SMALL) inwoner!: number | null;
 }
 
 @ObjectType({ description: 'Stories told per week or month; periods without stories are there with 0.' })
 export class StoriesOverTime {
   @Field(() => PeriodUnitEnum) unit!: string;
-  @Field(() => Int) total!: number;
+  @Field(() => Int, SMALL) total!: number | null;
   @Field(() => [TimeBucket]) buckets!: TimeBucket[];
+  @Field(() => ChartSuppression, { nullable: true, description: 'Set when small counts are hidden for the caller.' }) suppression!: ChartSuppression | null;
 }
 
 @ObjectType()
@@ -31,15 +41,16 @@ export class ArchetypeBar {
   @Field(() => ID) id!: string;
   @Field() label!: string;
   @Field() setName!: string;
-  @Field(() => Int, { description: 'Stories of wijkcoaches that chose this archetype.' }) wijkcoach!: number;
-  @Field(() => Int, { description: 'Stories of inwoners that chose this archetype.' }) inwoner!: number;
+  @Field(() => Int, { ...SMALL, description: 'Stories of wijkcoaches that chose this archetype.' }) wijkcoach!: number | null;
+  @Field(() => Int, { ...SMALL, description: 'Stories of inwoners that chose this archetype.' }) inwoner!: number | null;
 }
 
 @ObjectType()
 export class ArchetypeDistribution {
-  @Field(() => Int) wijkcoachTotal!: number;
-  @Field(() => Int) inwonerTotal!: number;
+  @Field(() => Int, SMALL) wijkcoachTotal!: number | null;
+  @Field(() => Int, SMALL) inwonerTotal!: number | null;
   @Field(() => [ArchetypeBar]) archetypes!: ArchetypeBar[];
+  @Field(() => ChartSuppression, { nullable: true }) suppression!: ChartSuppression | null;
 }
 
 @ObjectType()
@@ -54,29 +65,30 @@ export class HeatmapTag {
 export class HeatmapColumn {
   @Field({ description: 'A wijk id, or the first day of a month (YYYY-MM-DD).' }) key!: string;
   @Field() label!: string;
-  @Field(() => Int, { description: 'Stories in this column.' }) total!: number;
+  @Field(() => Int, { ...SMALL, description: 'Stories in this column.' }) total!: number | null;
 }
 
 @ObjectType()
 export class HeatmapCell {
   @Field(() => ID) tagId!: string;
   @Field() column!: string;
-  @Field(() => Int) count!: number;
+  @Field(() => Int, SMALL) count!: number | null;
 }
 
 @ObjectType({ description: 'Stories per tag × wijk or tag × month; cells without stories are left out.' })
 export class TagHeatmap {
   @Field(() => HeatmapByEnum) by!: string;
-  @Field(() => Int) total!: number;
+  @Field(() => Int, SMALL) total!: number | null;
   @Field(() => [HeatmapTag]) tags!: HeatmapTag[];
   @Field(() => [HeatmapColumn]) columns!: HeatmapColumn[];
   @Field(() => [HeatmapCell]) cells!: HeatmapCell[];
+  @Field(() => ChartSuppression, { nullable: true }) suppression!: ChartSuppression | null;
 }
 
 @ObjectType()
 export class HistogramBin {
   @Field(() => Int, { description: '0–9: values 0–10, 10–20, …, 90–100.' }) bin!: number;
-  @Field(() => Int) count!: number;
+  @Field(() => Int, SMALL) count!: number | null;
 }
 
 @ObjectType()
@@ -86,15 +98,16 @@ export class DyadHistogram {
   @Field() prompt!: string;
   @Field() leftLabel!: string;
   @Field() rightLabel!: string;
-  @Field(() => Int) answered!: number;
+  @Field(() => Int, SMALL) answered!: number | null;
   @Field(() => [HistogramBin], { description: 'Bins with answers; empty bins are left out.' }) bins!: HistogramBin[];
+  @Field(() => ChartSuppression, { nullable: true }) suppression!: ChartSuppression | null;
 }
 
 @ObjectType()
 export class DensityCell {
   @Field(() => Int, { description: '0–9, left to right.' }) x!: number;
   @Field(() => Int, { description: '0–9, bottom to top.' }) y!: number;
-  @Field(() => Int) count!: number;
+  @Field(() => Int, SMALL) count!: number | null;
 }
 
 @ObjectType()
@@ -106,8 +119,9 @@ export class CanvasDensity {
   @Field() xRightLabel!: string;
   @Field() yBottomLabel!: string;
   @Field() yTopLabel!: string;
-  @Field(() => Int) answered!: number;
+  @Field(() => Int, SMALL) answered!: number | null;
   @Field(() => [DensityCell], { description: 'Cells of a 10×10 grid with points; empty cells are left out.' }) cells!: DensityCell[];
+  @Field(() => ChartSuppression, { nullable: true }) suppression!: ChartSuppression | null;
 }
 
 @ObjectType({ description: 'Whether a difference between two selections is more than chance.' })
@@ -126,8 +140,8 @@ export class ComparedItem {
   @Field({ description: 'The archetype set, taxonomy or question.' }) groupLabel!: string;
   @Field() key!: string;
   @Field() label!: string;
-  @Field(() => Int) countA!: number;
-  @Field(() => Int) countB!: number;
+  @Field(() => Int, SMALL) countA!: number | null;
+  @Field(() => Int, SMALL) countB!: number | null;
   @Field(() => Float, { nullable: true }) shareA!: number | null;
   @Field(() => Float, { nullable: true }) shareB!: number | null;
   @Field(() => DifferenceTest) test!: DifferenceTest;
@@ -140,8 +154,8 @@ export class ComparedValues {
   @Field() label!: string;
   @Field() lowLabel!: string;
   @Field() highLabel!: string;
-  @Field(() => Int) countA!: number;
-  @Field(() => Int) countB!: number;
+  @Field(() => Int, SMALL) countA!: number | null;
+  @Field(() => Int, SMALL) countB!: number | null;
   @Field(() => Float, { nullable: true }) meanA!: number | null;
   @Field(() => Float, { nullable: true }) meanB!: number | null;
   @Field(() => DifferenceTest) test!: DifferenceTest;
@@ -149,8 +163,9 @@ export class ComparedValues {
 
 @ObjectType({ description: 'Two selections side by side: counts, shares and whether each difference is more than chance.' })
 export class SelectionComparison {
-  @Field(() => Int) totalA!: number;
-  @Field(() => Int) totalB!: number;
+  @Field(() => Int, SMALL) totalA!: number | null;
+  @Field(() => Int, SMALL) totalB!: number | null;
   @Field(() => [ComparedItem]) items!: ComparedItem[];
   @Field(() => [ComparedValues]) values!: ComparedValues[];
+  @Field(() => ChartSuppression, { nullable: true, description: 'Set when small counts and their verdicts are hidden.' }) suppression!: ChartSuppression | null;
 }

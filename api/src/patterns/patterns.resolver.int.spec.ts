@@ -29,7 +29,8 @@ type Compare = {
 };
 
 describe('Patronen chart queries (real Postgres, several organisations)', () => {
-  const config = testConfig('patterns-resolver');
+  // Managers see counts from 10 stories on (issue 8); Wat telt keeps its own minimum.
+  const config = testConfig('patterns-resolver', { MIN_GROUP_SIZE: '10', WAT_TELT_MIN_GROUP_SIZE: '3' });
   let ds: DataSource;
   let api: { app: INestApplication; url: string };
   let a: TestOrganisation;
@@ -69,6 +70,8 @@ describe('Patronen chart queries (real Postgres, several organisations)', () => 
       auth[key] = { token: await login(api.url, org.users.facilitator.email, org.users.facilitator.password), organisationId: org.organisation.id };
     }
     auth.coach = { token: await login(api.url, a.users.wijkcoach.email, a.users.wijkcoach.password), organisationId: a.organisation.id };
+    auth.managerA = { token: await login(api.url, a.users.manager.email, a.users.manager.password), organisationId: a.organisation.id };
+    auth.managerC = { token: await login(api.url, c.users.manager.email, c.users.manager.password), organisationId: c.organisation.id };
     // A story that is not processed yet (status RECEIVED, dyad 30): no chart may show it.
     const created = await gql<{ createStory: { __typename: string } }>(api.url, CREATE_STORY, { input: buildStoryInput(a) }, auth.coach);
     expect(created.data?.createStory.__typename).toBe('StoryCreated');
@@ -78,9 +81,83 @@ describe('Patronen chart queries (real Postgres, several organisations)', () => 
     await ds?.destroy();
   });
 
-  it('is for facilitators, managers and admins', async () => {
-    for (const text of [ARCHETYPES, DYADS, CANVAS]) expect((await query(text, {}, auth.coach)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await query(COMPARE, { a: {}, b: {} }, auth.coach)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  it('is for wijkcoaches, facilitators, managers and admins; wijkcoaches get exact counts like facilitators', async () => {
+    for (const text of [ARCHETYPES, DYADS, CANVAS]) expect((await gql(api.url, text, {})).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const coach = await query<{ archetypeDistribution: { wijkcoachTotal: number; inwonerTotal: number; suppression: unknown } }>(
+      `{ archetypeDistribution { wijkcoachTotal inwonerTotal suppression { minGroupSize } } }`,
+      {},
+      auth.coach,
+    );
+    expect(coach.data?.archetypeDistribution).toEqual({ wijkcoachTotal: 3, inwonerTotal: 1, suppression: null });
+    expect((await query<Compare>(COMPARE, { a: {}, b: {} }, auth.coach)).data?.compareSelections.totalA).toBe(4);
+  });
+
+  describe('for managers (aggregates only): small-group suppression', () => {
+    const REASON = 'Aantallen van minder dan 10 verhalen worden niet getoond (te weinig gegevens), zodat niemand herkenbaar is.';
+    const SUPPRESSION = `suppression { minGroupSize reason }`;
+
+    it('hides every count under 10 stories as null, with the reason, and keeps larger counts exact', async () => {
+      const [noord, zuid] = c.wijken.map((w) => w.id);
+      type Shown = { tagHeatmap: Heatmap['tagHeatmap'] & { suppression: { minGroupSize: number; reason: string } | null } };
+      const heat = (await query<Shown>(HEATMAP.replace('cells { tagId column count } }', `cells { tagId column count } ${SUPPRESSION} }`), { by: 'WIJK' }, auth.managerC)).data!.tagHeatmap;
+      expect(heat.suppression).toEqual({ minGroupSize: 10, reason: REASON });
+      expect(heat.total).toBe(20);
+      expect(heat.columns.map((col) => [col.key, col.total]).sort()).toEqual([[noord, 10], [zuid, 10]].sort());
+      const count = (tagId: string, column: string) => heat.cells.find((x) => x.tagId === tagId && x.column === column)?.count;
+      expect([count(tags.cFinancien, noord), count(tags.cWonen, zuid), count(tags.cFinancien, zuid)]).toEqual([10, 10, null]);
+      // The facilitator of the same organisation sees the 2.
+      const exact = (await query<Shown>(HEATMAP.replace('cells { tagId column count } }', `cells { tagId column count } ${SUPPRESSION} }`), { by: 'WIJK' }, auth.c)).data!.tagHeatmap;
+      expect(exact.suppression).toBeNull();
+      expect(cell(exact, tags.cFinancien, zuid)).toBe(2);
+
+      // Organisation A has 4 stories: nothing in it reaches 10.
+      type Time = { storiesOverTime: { total: number | null; buckets: { wijkcoach: number | null; inwoner: number | null }[]; suppression: unknown } };
+      const time = (await query<Time>(OVER_TIME.replace('inwoner } }', `inwoner } ${SUPPRESSION} }`), { unit: 'MONTH' }, auth.managerA)).data!.storiesOverTime;
+      expect(time.total).toBeNull();
+      expect(time.buckets.flatMap((b) => [b.wijkcoach, b.inwoner])).toEqual([null, 0, 0, 0, null, null]);
+      type Arche = { archetypeDistribution: { wijkcoachTotal: number | null; inwonerTotal: number | null; archetypes: { wijkcoach: number | null; inwoner: number | null }[] } };
+      const arche = (await query<Arche>(ARCHETYPES, {}, auth.managerA)).data!.archetypeDistribution;
+      expect([arche.wijkcoachTotal, arche.inwonerTotal]).toEqual([null, null]);
+      expect(arche.archetypes.flatMap((x) => [x.wijkcoach, x.inwoner]).filter((n) => n !== null && n !== 0)).toEqual([]);
+      type Dyads = { dyadHistograms: { questionId: string; answered: number | null; bins: { bin: number; count: number | null }[] }[] };
+      const regie = (await query<Dyads>(DYADS, {}, auth.managerA)).data!.dyadHistograms.find((d) => d.questionId === 'regie')!;
+      expect(regie.answered).toBeNull();
+      expect(regie.bins.every((b) => b.count === null)).toBe(true);
+      type Canvas = { canvasDensity: { answered: number | null; cells: { count: number | null }[] }[] };
+      const canvas = (await query<Canvas>(CANVAS, {}, auth.managerA)).data!.canvasDensity;
+      expect(canvas.flatMap((d) => d.cells.map((x) => x.count)).every((n) => n === null)).toBe(true);
+      // Organisation C's dyad: ten answers in one bin and ten in another, all shown.
+      const cRegie = (await query<Dyads>(DYADS, {}, auth.managerC)).data!.dyadHistograms.find((d) => d.questionId === 'regie')!;
+      expect(cRegie.answered).toBe(20);
+      expect(cRegie.bins).toEqual([{ bin: 1, count: 10 }, { bin: 7, count: 10 }]);
+    });
+
+    it('gives no verdict on a difference that rests on fewer than 10 stories', async () => {
+      const [noord, zuid] = c.wijken.map((w) => w.id);
+      const res = await query<Compare & { compareSelections: { suppression: { reason: string } | null } }>(
+        COMPARE.replace(/\n\} \}$/, `\n  ${SUPPRESSION}\n} }`),
+        { a: { wijkIds: [noord] }, b: { wijkIds: [zuid] } },
+        auth.managerC,
+      );
+      expect(res.errors).toBeUndefined();
+      const cmp = res.data!.compareSelections;
+      expect(cmp.suppression?.reason).toBe(REASON);
+      expect([cmp.totalA, cmp.totalB]).toEqual([10, 10]);
+      // Facilitators see 10 against 2 with "waarschijnlijk geen toeval"; a manager sees that there is too little.
+      const financien = cmp.items.find((i) => i.key === tags.cFinancien)!;
+      expect(financien).toMatchObject({ countA: 10, countB: null, shareA: null, shareB: null });
+      expect(financien.test).toMatchObject({ verdict: 'too-few', p: null, method: null, explanation: 'Te weinig gegevens: hier liggen minder dan 10 verhalen onder.' });
+      const wonen = cmp.items.find((i) => i.key === tags.cWonen)!;
+      expect(wonen).toMatchObject({ countA: 0, countB: 10, shareA: 0, shareB: 1 });
+      expect(wonen.test.verdict).toBe('likely-real');
+      const regie = cmp.values.find((v) => v.key.endsWith(':regie'))!;
+      expect(regie).toMatchObject({ countA: 10, countB: 10, meanA: 74.5, meanB: 14.5 });
+      // Organisation A: both wijken hold 2 stories, so every figure is hidden.
+      const small = (await query<Compare>(COMPARE, { a: { wijkIds: [a.wijken[0].id] }, b: { wijkIds: [a.wijken[1].id] } }, auth.managerA)).data!.compareSelections;
+      expect([small.totalA, small.totalB]).toEqual([null, null]);
+      expect(small.items.every((i) => i.test.verdict === 'too-few' && i.shareA === null)).toBe(true);
+      expect(small.values.every((v) => v.meanA === null && v.meanB === null && v.test.verdict === 'too-few')).toBe(true);
+    });
   });
 
   it('counts processed stories per month and per week, with empty months in between', async () => {
@@ -195,6 +272,17 @@ describe('Patronen chart queries (real Postgres, several organisations)', () => 
     // Everyone chose the first option of the single/multi questions: no difference to find.
     const choice = cmp.items.find((i) => i.group === 'choice')!;
     expect(choice.countA + choice.countB).toBeGreaterThan(0);
+  });
+
+  it('counts a story in both selections on both sides (everything against one wijk)', async () => {
+    const [, zuid] = c.wijken.map((w) => w.id);
+    const res = await query<Compare>(COMPARE, { a: {}, b: { wijkIds: [zuid] } }, auth.c);
+    expect(res.errors).toBeUndefined();
+    const cmp = res.data!.compareSelections;
+    expect([cmp.totalA, cmp.totalB]).toEqual([20, 10]);
+    expect(cmp.items.find((i) => i.key === tags.cFinancien)).toMatchObject({ countA: 12, countB: 2 });
+    expect(cmp.items.find((i) => i.key === tags.cWonen)).toMatchObject({ countA: 10, countB: 10 });
+    expect(cmp.values.find((v) => v.key.endsWith(':regie'))).toMatchObject({ countA: 20, countB: 10, meanA: 44.5, meanB: 14.5 });
   });
 
   it('says "te weinig verhalen" for small selections and keeps other organisations out', async () => {

@@ -1,6 +1,6 @@
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import type { HeatmapBy } from '@vertelpunt/db';
-import type { PeriodUnit } from '@vertelpunt/domain';
+import { PATTERN_ROLES, type PeriodUnit } from '@vertelpunt/domain';
 import type { RequestContext } from '../common/request-context';
 import { requireActor } from '../common/require-actor';
 import { StoryFilterInput, toStoryFilter } from '../explorer/story-filter.input';
@@ -16,8 +16,7 @@ import {
 } from './patterns.model';
 import { PatternsService } from './patterns.service';
 
-/** The same people as the Verhalen explorer: the charts lead to the same stories. */
-const PATTERN_ROLES = ['facilitator', 'manager', 'admin'] as const;
+// Wijkcoaches, facilitators and admins get exact counts; managers get small groups suppressed (PatternsService).
 const filterArg = { type: () => StoryFilterInput, nullable: true, description: 'The same selection as the Verhalen explorer.' };
 
 @Resolver()

@@ -1,5 +1,6 @@
 import { Args, Context, Field, Float, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { TagRepository, type StoryEntity } from '@vertelpunt/db';
+import { STORY_READER_ROLES } from '@vertelpunt/domain';
 import type { RequestContext } from '../common/request-context';
 import { requireActor } from '../common/require-actor';
 import { Story } from '../stories/story.model';
@@ -27,7 +28,8 @@ export class ProcessingResolver {
 
   @ResolveField(() => [SimilarStory], { description: '"Verhalen zoals dit": READY stories of the same organisation with similar content.' })
   async similarStories(@Parent() story: Story, @Context() ctx: RequestContext, @Args('first', { type: () => Int, defaultValue: 5 }) first: number) {
-    const actor = requireActor(ctx);
+    // Other people's stories: not for managers, even on a story they told themselves (myStories).
+    const actor = requireActor(ctx, ...STORY_READER_ROLES);
     const hits = await this.similar.similarTo(actor.organisationId, story.id, Math.min(Math.max(first, 1), 20));
     return hits.map((h) => ({ story: asStory(h.story), score: h.score }));
   }

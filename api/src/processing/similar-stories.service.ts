@@ -1,14 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { AnalysisRepository, StoryRepository, type StoryEntity, type VectorCursor } from '@vertelpunt/db';
+import { AnalysisRepository, DataSubjectRepository, StoryRepository, type StoryEntity, type VectorCursor } from '@vertelpunt/db';
 import { SimilarityIndex } from '@vertelpunt/ml';
 
 const BATCH = 20_000;
-type OrganisationIndex = { index: SimilarityIndex | null; loadedAfter: VectorCursor | null; refreshing: Promise<void> | null };
+type OrganisationIndex = {
+  index: SimilarityIndex | null;
+  loadedAfter: VectorCursor | null;
+  /** The last erased-story tombstone applied (issue 8). */
+  removedAfter: string | null;
+  refreshing: Promise<void> | null;
+};
 
 /**
  * "Verhalen zoals dit" without pgvector: each API process keeps one in-memory index per organisation
  * (int8 vectors, a full scan answers top-10 of 100,000 in ~50 ms) and brings it up to date from
- * `story_vector.updated_at` before each search, so new stories show up at once.
+ * `story_vector.updated_at` before each search, so new stories show up at once, and drops erased stories from
+ * `story_vector_removal` tombstones, so an erasure in any process empties every process's index.
  */
 @Injectable()
 export class SimilarStoriesService {
@@ -17,6 +24,7 @@ export class SimilarStoriesService {
   constructor(
     private readonly analysis: AnalysisRepository,
     private readonly stories: StoryRepository,
+    private readonly subjects: DataSubjectRepository,
   ) {}
 
   async similarTo(organisationId: string, storyId: string, first: number): Promise<{ story: StoryEntity; score: number }[]> {
@@ -35,7 +43,7 @@ export class SimilarStoriesService {
   private async current(organisationId: string): Promise<OrganisationIndex> {
     let entry = this.indexes.get(organisationId);
     if (!entry) {
-      entry = { index: null, loadedAfter: null, refreshing: null };
+      entry = { index: null, loadedAfter: null, removedAfter: null, refreshing: null };
       this.indexes.set(organisationId, entry);
     }
     entry.refreshing ??= this.refresh(organisationId, entry).finally(() => {
@@ -55,7 +63,11 @@ export class SimilarStoriesService {
         entry.index.remove(row.storyId);
         entry.index.add(row.storyId, row.vector);
       }
-      if (rows.length < BATCH) return;
+      if (rows.length < BATCH) break;
+    }
+    for (const removal of await this.subjects.vectorRemovalsAfter(organisationId, entry.removedAfter)) {
+      entry.index?.remove(removal.storyId);
+      entry.removedAfter = removal.at;
     }
   }
 }

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { QuestionnaireRepository, VertelpuntRepository, type QuestionnaireEntity } from '@vertelpunt/db';
+import { AuditRepository, QuestionnaireRepository, VertelpuntRepository, type QuestionnaireEntity } from '@vertelpunt/db';
 import { notFound, validateQuestions, type FieldProblem } from '@vertelpunt/domain';
 import type { RequestContext } from '../common/request-context';
 import { requireActor } from '../common/require-actor';
@@ -14,6 +14,7 @@ export class QuestionnairesResolver {
     private readonly repository: QuestionnaireRepository,
     private readonly vertelpunten: VertelpuntRepository,
     private readonly forms: VertelFormService,
+    private readonly audit: AuditRepository,
   ) {}
 
   @Query(() => [Questionnaire])
@@ -48,6 +49,15 @@ export class QuestionnairesResolver {
       storyPrompt: input.storyPrompt.trim(),
       titlePrompt: input.titlePrompt.trim(),
       questions,
+    });
+    // Configuration changes are audited (issue 8).
+    await this.audit.record({
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      action: 'questionnaire.published',
+      subjectType: 'questionnaire',
+      subjectId: questionnaire.id,
+      details: { version: version.version, questions: questions.length },
     });
     return { version };
   }

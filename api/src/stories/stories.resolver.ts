@@ -1,6 +1,6 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { StoryRepository, VertelpuntRepository, type StoryEntity, type StoryPage } from '@vertelpunt/db';
-import { notFound } from '@vertelpunt/domain';
+import { notFound, STORY_READER_ROLES } from '@vertelpunt/domain';
 import type { RequestContext } from '../common/request-context';
 import { requireActor } from '../common/require-actor';
 import { maySeeRaw } from '../story-page/raw-access';
@@ -79,7 +79,8 @@ export class StoriesResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<StoryConnection> {
-    const actor = requireActor(ctx);
+    // Managers see aggregates only (issue 8); a teller's own stories stay under myStories.
+    const actor = requireActor(ctx, ...STORY_READER_ROLES);
     const page = await this.repository.page(actor.organisationId, clampPage(first), after ? decodeCursor(after) : null);
     // The cursor still moves past hidden rows, so hasNextPage and endCursor stay right (a page may come back shorter).
     const connection = toConnection(page);
@@ -88,7 +89,7 @@ export class StoriesResolver {
 
   @Query(() => Story)
   async story(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext): Promise<Story> {
-    const actor = requireActor(ctx);
+    const actor = requireActor(ctx, ...STORY_READER_ROLES);
     const story = await this.repository.findById(actor.organisationId, id);
     if (!story || !visibleTo(actor, story)) throw notFound('Verhaal');
     return toStory(story);

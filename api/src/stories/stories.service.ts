@@ -109,8 +109,12 @@ export class StoriesService {
       },
       given,
     );
-    // Two taps at once: the other request stored it first.
-    if (!created) return { story: (await this.retryOf(vertelpunt, tellerUserId, input.id))! };
+    if (!created) {
+      // Two taps at once: the other request stored it first. No story at all: its id was erased on request (AVG).
+      const stored = await this.retryOf(vertelpunt, tellerUserId, input.id);
+      if (!stored) throw new DomainError('CONFLICT', 'Dit verhaal is op verzoek gewist en wordt niet opnieuw bewaard.');
+      return { story: stored };
+    }
     // Audio stories move on when their recording has arrived (see the uploads module).
     if (input.mode === 'text') await this.enqueueReceived(organisationId, input.id, true);
     return { story: created };

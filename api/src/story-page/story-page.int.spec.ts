@@ -156,6 +156,39 @@ describe('story page: audio with Range, and the tag decision trail', () => {
     expect(await auditCount('story.audio.listen', audioStoryId)).toBe(listensBefore);
   });
 
+  it('refuses managers every single story: aggregates only (issue 8), also on a story they told themselves', async () => {
+    const input = buildStoryInput(org, { title: 'Een verhaal voor de lijst', text: 'Over de buurt en de bibliotheek.' });
+    await gql(api.url, CREATE_STORY, { input }, as('wijkcoach'));
+    const refusals: Record<string, string | undefined> = {};
+    const calls: Record<string, [string, Record<string, unknown>]> = {
+      story: [`query($id: ID!) { story(id: $id) { id redactedTitle } }`, { id: input.id }],
+      stories: ['{ stories(first: 5) { edges { node { id } } } }', {}],
+      exploreStories: ['{ exploreStories(first: 5) { totalCount } }', {}],
+      exportStories: ['{ exportStories(format: CSV) { storyCount } }', {}],
+    };
+    for (const [name, [doc, variables]] of Object.entries(calls)) {
+      const res = await gql(api.url, doc, variables, as('manager'));
+      refusals[name] = res.data ? 'answered' : res.errors?.[0].extensions?.code;
+    }
+    expect(refusals).toEqual({ story: 'FORBIDDEN', stories: 'FORBIDDEN', exploreStories: 'FORBIDDEN', exportStories: 'FORBIDDEN' });
+    // A manager who once told a story still has it under myStories, but its similar stories are other people's.
+    await ds.query('UPDATE story SET teller_user_id = $1 WHERE id = $2', [org.users.manager.id, input.id]);
+    const own = await gql<{ myStories: { edges: { node: { id: string } }[] } }>(api.url, '{ myStories { edges { node { id } } } }', {}, as('manager'));
+    expect(own.data?.myStories.edges.map((e) => e.node.id)).toEqual([input.id]);
+    const similar = await gql(api.url, '{ myStories { edges { node { id similarStories { story { id } } } } } }', {}, as('manager'));
+    expect(similar.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    // A wijkcoach reads a colleague's story anonymised, with its similar stories.
+    const coach = await gql<{ story: { title: string; redactedTitle: string | null; similarStories: unknown[] } }>(
+      api.url,
+      `query($id: ID!) { story(id: $id) { title redactedTitle similarStories { score } } }`,
+      { id: input.id },
+      as('wijkcoach'),
+    );
+    expect(coach.errors).toBeUndefined();
+    expect(coach.data?.story.title).not.toBe('Een verhaal voor de lijst');
+    expect(Array.isArray(coach.data?.story.similarStories)).toBe(true);
+  });
+
   it('tells the page who may hear the recording and who may decide tags', async () => {
     const coach = (await gql<Page>(api.url, PAGE, { id: audioStoryId }, as('wijkcoach'))).data!.story;
     expect(coach.permissions).toEqual({ hearAudio: true, decideTags: false, seeUnredacted: true });
@@ -173,9 +206,8 @@ describe('story page: audio with Range, and the tag decision trail', () => {
     await gql(api.url, CREATE_STORY, { input }, as('wijkcoach'));
     const RAW = `query($id: ID!) { story(id: $id) { unredacted { title text transcript segments { startMs } } } }`;
     type Raw = { story: { unredacted: { title: string; text: string | null } | null } };
-    for (const role of ['facilitator', 'manager']) {
-      expect((await gql<Raw>(api.url, RAW, { id: input.id }, as(role))).data?.story.unredacted).toBeNull();
-    }
+    expect((await gql<Raw>(api.url, RAW, { id: input.id }, as('facilitator'))).data?.story.unredacted).toBeNull();
+    expect((await gql<Raw>(api.url, RAW, { id: input.id }, as('manager'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(await auditCount('story.unredacted.read', input.id)).toBe(0);
     for (const role of ['wijkcoach', 'admin']) {
       const raw = (await gql<Raw>(api.url, RAW, { id: input.id }, as(role))).data?.story.unredacted;
@@ -230,8 +262,9 @@ describe('story page: audio with Range, and the tag decision trail', () => {
     expect(after.addableTags.map((t) => t.id)).toContain(second.id);
     expect(after.addableTags.map((t) => t.id)).not.toContain(first.id);
 
-    // Managers and wijkcoaches do not see who decided; another organisation cannot see the story at all.
-    expect((await gql<Page>(api.url, PAGE, { id: input.id }, as('manager'))).data!.story.tagHistory).toEqual([]);
+    // Wijkcoaches do not see who decided, managers not even the story; another organisation cannot see it at all.
+    expect((await gql<Page>(api.url, PAGE, { id: input.id }, as('wijkcoach'))).data!.story.tagHistory).toEqual([]);
+    expect((await gql<Page>(api.url, PAGE, { id: input.id }, as('manager'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const elsewhere = await gql<Page>(api.url, PAGE, { id: input.id }, as('otherAdmin', other));
     expect(elsewhere.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     // A tag of another organisation cannot be put on this story.

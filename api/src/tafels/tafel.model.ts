@@ -59,7 +59,9 @@ export class TafelBasketItem {
 export class TafelInsight {
   @Field(() => ID) id!: string;
   @Field() text!: string;
-  @Field(() => [ID]) storyIds!: string[];
+  @Field(() => [ID], { description: 'The linked basket stories; empty for roles that see counts only (managers).' })
+  storyIds!: string[];
+  @Field(() => Int, { description: 'How many basket stories the insight is linked to.' }) storyCount!: number;
   @Field() createdAt!: Date;
   @Field() updatedAt!: Date;
 }
@@ -79,7 +81,7 @@ export class PrintPack {
   @Field(() => PrintPackStatusEnum) status!: PrintPackStatusEnum;
   @Field(() => Date, { nullable: true }) readyAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'Dutch, when status is failed.' }) error!: string | null;
-  @Field(() => String, { nullable: true, description: 'API path of the PDF (GET with the session token), when ready.' })
+  @Field(() => String, { nullable: true, description: 'API path of the PDF (GET with the session token), when ready; null for managers.' })
   downloadPath!: string | null;
 }
 
@@ -95,6 +97,8 @@ export class Tafel {
   @Field(() => TafelPerson, { nullable: true, description: 'Null only when the facilitator left the organisation.' })
   facilitator!: TafelPerson | null;
   @Field({ description: 'Whether the asking user may change this Tafel.' }) canEdit!: boolean;
+  @Field({ description: 'False for managers: the basket comes as storyCount only, `stories` is empty (issue 8).' })
+  canSeeStories!: boolean;
   @Field(() => PrintPack) printPack!: PrintPack;
   // Resolved by field resolvers: stories, insights, interventions.
   organisationId!: string;

@@ -17,9 +17,9 @@ import {
 } from '@vertelpunt/test/support/harness';
 import { SAMPLE_STORIES, startWorkersInProcess, tellReadyStories } from '@vertelpunt/test/support/ready-stories';
 
-const TAFEL = `id title date question upcoming storyCount canEdit wijk { name } facilitator { id name }
+const TAFEL = `id title date question upcoming storyCount canEdit canSeeStories wijk { name } facilitator { id name }
   printPack { status downloadPath error } stories { position note story { id redactedTitle redactedText wijkName } }
-  insights { id text storyIds } interventions { id action owner status dueDate }`;
+  insights { id text storyIds storyCount } interventions { id action owner status dueDate }`;
 type TafelView = {
   id: string;
   title: string;
@@ -28,6 +28,7 @@ type TafelView = {
   upcoming: boolean;
   storyCount: number;
   canEdit: boolean;
+  canSeeStories: boolean;
   wijk: { name: string } | null;
   facilitator: { id: string; name: string } | null;
   printPack: { status: string; downloadPath: string | null; error: string | null };
@@ -36,7 +37,7 @@ type TafelView = {
     note: string;
     story: { id: string; redactedTitle: string; redactedText: string; wijkName: string | null };
   }[];
-  insights: { id: string; text: string; storyIds: string[] }[];
+  insights: { id: string; text: string; storyIds: string[]; storyCount: number }[];
   interventions: { id: string; action: string; owner: string; status: string; dueDate: string | null }[];
 };
 const CREATE = `mutation($input: TafelInput!) { createTafel(input: $input) { ${TAFEL} } }`;
@@ -333,12 +334,23 @@ describe('tafels resolver (real Postgres, Redis and workers)', () => {
     );
     expect(updated.data?.updateTafelIntervention.interventions[0]).toMatchObject({ status: 'bezig', dueDate: null });
 
+    // Managers see aggregates only (issue 8): what came out, and the basket and linked stories as counts.
     const read = await gql<{ tafel: TafelView }>(api.url, GET, { id: tafel.id }, as(manager));
+    expect(read.errors).toBeUndefined();
     expect(read.data?.tafel).toMatchObject({
       canEdit: false,
-      insights: [expect.objectContaining({ text: 'Vast contact maakt het verschil.' })],
+      canSeeStories: false,
+      storyCount: 2,
+      stories: [],
+      insights: [{ text: 'Vast contact maakt het verschil.', storyIds: [], storyCount: 2 }],
       interventions: [expect.objectContaining({ status: 'bezig' })],
     });
+    expect(JSON.stringify(read.data)).not.toContain(storyIds[0]);
+    const facilitatorRead = (await gql<{ tafel: TafelView }>(api.url, GET, { id: tafel.id }, as(facilitator))).data!.tafel;
+    expect(facilitatorRead).toMatchObject({ canSeeStories: true, storyCount: 2, insights: [{ storyIds: [storyIds[0], storyIds[1]], storyCount: 2 }] });
+    expect(facilitatorRead.stories).toHaveLength(2);
+    const managerSearch = await gql(api.url, `query($t: ID!) { tafelStorySearch(tafelId: $t, text: "") { id } }`, { t: tafel.id }, as(manager));
+    expect(managerSearch.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const managerWrite = await gql(
       api.url,
       INTERVENTION,
@@ -386,7 +398,7 @@ describe('tafels resolver (real Postgres, Redis and workers)', () => {
     expect(download.status).toBe(404);
   });
 
-  it('has a worker make the print pack and serves it to readers of the organisation', async () => {
+  it('has a worker make the print pack and serves it to story readers of the organisation, not to managers', async () => {
     const tafel = await create();
     await gql(api.url, ADD, { t: tafel.id, s: storyIds[0] }, as(facilitator));
     const requested = await gql<{ requestTafelPrintPack: TafelView }>(
@@ -398,12 +410,19 @@ describe('tafels resolver (real Postgres, Redis and workers)', () => {
     expect(requested.errors).toBeUndefined();
     expect(['pending', 'ready']).toContain(requested.data?.requestTafelPrintPack.printPack.status);
     const ready = await waitFor(async () => {
-      const t = (await gql<{ tafel: TafelView }>(api.url, GET, { id: tafel.id }, as(manager))).data?.tafel;
+      const t = (await gql<{ tafel: TafelView }>(api.url, GET, { id: tafel.id }, as(facilitator))).data?.tafel;
       return t?.printPack.status === 'ready' || t?.printPack.status === 'failed' ? t : null;
     });
     expect(ready.printPack).toMatchObject({ status: 'ready', downloadPath: `/tafels/${tafel.id}/printpakket.pdf` });
-    const res = await fetch(`${api.url}${ready.printPack.downloadPath}`, {
+    // The cards are the stories: a manager sees that the pack is ready, but gets no link and no file.
+    const managerView = (await gql<{ tafel: TafelView }>(api.url, GET, { id: tafel.id }, as(manager))).data!.tafel;
+    expect(managerView.printPack).toMatchObject({ status: 'ready', downloadPath: null });
+    const refused = await fetch(`${api.url}${ready.printPack.downloadPath}`, {
       headers: { authorization: `Bearer ${manager}`, 'x-organisation-id': org.organisation.id },
+    });
+    expect(refused.status).toBe(403);
+    const res = await fetch(`${api.url}${ready.printPack.downloadPath}`, {
+      headers: { authorization: `Bearer ${facilitator}`, 'x-organisation-id': org.organisation.id },
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');

@@ -13,6 +13,7 @@ import {
   isPermutationOf,
   isUpcoming,
   MAX_BASKET_SIZE,
+  mayReadStories,
   moveInOrder,
   notFound,
   pickDiverse,
@@ -57,6 +58,13 @@ export class TafelsService {
   assertCanRead(actor: Actor) {
     if (!TAFEL_READ_ROLES.some((r) => actor.roles.includes(r)))
       throw new DomainError('FORBIDDEN', 'Je rol geeft geen toegang tot ErvaringenTafels.');
+  }
+
+  /** The basket and the print pack hold stories: managers see a Tafel's outcome and counts, not its stories (issue 8). */
+  assertCanReadStories(actor: Actor) {
+    this.assertCanRead(actor);
+    if (!mayReadStories(actor.roles))
+      throw new DomainError('FORBIDDEN', 'Je rol toont aantallen, geen afzonderlijke verhalen.');
   }
 
   assertCanEdit(actor: Actor) {
@@ -112,7 +120,9 @@ export class TafelsService {
     return this.get(actor, id);
   }
 
-  basket(actor: Actor, tafelId: string): Promise<BasketItem[]> {
+  /** Empty for those who see counts only (`Tafel.storyCount`, `canSeeStories`): the Tafel itself stays readable. */
+  async basket(actor: Actor, tafelId: string): Promise<BasketItem[]> {
+    if (!mayReadStories(actor.roles)) return [];
     return this.tafels.basket(actor.organisationId, tafelId);
   }
 
@@ -230,14 +240,17 @@ export class TafelsService {
 
   /** The stored PDF's key, for the download; only when ready. */
   async printPackKey(actor: Actor, tafelId: string): Promise<string> {
-    this.assertCanRead(actor);
+    this.assertCanReadStories(actor);
     const tafel = await this.load(actor, tafelId);
     if (tafel.printStatus !== 'ready' || !tafel.printKey) throw notFound('Printpakket');
     return tafel.printKey;
   }
 
+  /** Linked stories as a count for everyone; their ids only for those who may open them. */
   async insights(actor: Actor, tafelId: string): Promise<TafelInsight[]> {
-    return this.tafels.insights(actor.organisationId, tafelId);
+    const rows = await this.tafels.insights(actor.organisationId, tafelId);
+    const seeStories = mayReadStories(actor.roles);
+    return rows.map((r) => ({ ...r, storyCount: r.storyIds.length, storyIds: seeStories ? r.storyIds : [] }));
   }
 
   async interventions(actor: Actor, tafelId: string): Promise<TafelIntervention[]> {
@@ -370,11 +383,12 @@ export class TafelsService {
       wijk: t.wijkId && wijken.has(t.wijkId) ? { id: t.wijkId, name: wijken.get(t.wijkId)! } : null,
       facilitator,
       canEdit: canEdit(actor),
+      canSeeStories: mayReadStories(actor.roles),
       printPack: {
         status: t.printStatus as Tafel['printPack']['status'],
         readyAt: t.printStatus === 'ready' ? t.printedAt : null,
         error: t.printStatus === 'failed' ? t.printError : null,
-        downloadPath: t.printStatus === 'ready' ? printPackPath(t.id) : null,
+        downloadPath: t.printStatus === 'ready' && mayReadStories(actor.roles) ? printPackPath(t.id) : null,
       },
     };
   }

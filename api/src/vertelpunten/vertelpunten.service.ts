@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { newLinkToken, OrganisationRepository, QuestionnaireRepository, VertelpuntRepository, type VertelpuntEntity } from '@vertelpunt/db';
+import { AuditRepository, newLinkToken, OrganisationRepository, QuestionnaireRepository, VertelpuntRepository, type VertelpuntEntity } from '@vertelpunt/db';
 import { DomainError, notFound } from '@vertelpunt/domain';
 import type { Actor } from '../common/request-context';
 import type { CreateVertelpuntInput, UpdateVertelpuntInput } from './vertelpunt.model';
@@ -12,7 +12,13 @@ export class VertelpuntenService {
     private readonly vertelpunten: VertelpuntRepository,
     private readonly questionnaires: QuestionnaireRepository,
     private readonly organisations: OrganisationRepository,
+    private readonly audit: AuditRepository,
   ) {}
+
+  /** Configuration changes are audited (issue 8): what changed, never the link token. */
+  private record(actor: Actor, action: string, id: string, details: Record<string, string | number | boolean | null> = {}) {
+    return this.audit.record({ organisationId: actor.organisationId, actorUserId: actor.userId, action, subjectType: 'vertelpunt', subjectId: id, details });
+  }
 
   /** For anonymous inwoners: a revoked or unknown token gives the same answer, so tokens cannot be probed. */
   async byLink(token: string): Promise<VertelpuntEntity> {
@@ -36,7 +42,7 @@ export class VertelpuntenService {
       ]);
     }
     await this.checkWijk(actor.organisationId, input.wijkId ?? null);
-    return this.vertelpunten.create({
+    const created = await this.vertelpunten.create({
       organisationId: actor.organisationId,
       name: input.name.trim(),
       audience: input.audience,
@@ -45,23 +51,30 @@ export class VertelpuntenService {
       maxRecordingSeconds: input.maxRecordingSeconds ?? 900,
       linkToken: input.audience === 'inwoner' ? newLinkToken() : null,
     });
+    await this.record(actor, 'vertelpunt.created', created.id, { audience: created.audience });
+    return created;
   }
 
   async update(actor: Actor, id: string, input: UpdateVertelpuntInput) {
     await this.get(actor, id);
     if (input.wijkId !== undefined) await this.checkWijk(actor.organisationId, input.wijkId);
-    return (await this.vertelpunten.update(actor.organisationId, id, {
+    const updated = (await this.vertelpunten.update(actor.organisationId, id, {
       ...(input.name !== undefined ? { name: input.name.trim() } : {}),
       ...(input.isOpen !== undefined ? { isOpen: input.isOpen } : {}),
       ...(input.wijkId !== undefined ? { wijkId: input.wijkId } : {}),
       ...(input.maxRecordingSeconds !== undefined ? { maxRecordingSeconds: input.maxRecordingSeconds } : {}),
     }))!;
+    const changed = Object.entries(input).filter(([, v]) => v !== undefined).map(([k]) => k).sort().join(',');
+    await this.record(actor, 'vertelpunt.updated', id, { changed });
+    return updated;
   }
 
   async setLink(actor: Actor, id: string, renew: boolean) {
     const vertelpunt = await this.get(actor, id);
     if (vertelpunt.audience !== 'inwoner') throw new DomainError('BAD_USER_INPUT', 'Alleen vertelpunten voor inwoners hebben een vertel-link.');
-    return (await this.vertelpunten.update(actor.organisationId, id, { linkToken: renew ? newLinkToken() : null }))!;
+    const updated = (await this.vertelpunten.update(actor.organisationId, id, { linkToken: renew ? newLinkToken() : null }))!;
+    await this.record(actor, renew ? 'vertelpunt.link-renewed' : 'vertelpunt.link-revoked', id);
+    return updated;
   }
 
   async get(actor: Actor, id: string) {

@@ -1,7 +1,7 @@
 import { Workbook } from 'exceljs';
 import PDFDocument from 'pdfkit';
 import { TOO_LITTLE_DATA } from '@vertelpunt/domain';
-import type { ChangeFigureModel, WatTeltImpactModel } from './wat-telt.model';
+import { TrendPeriodEnum, type ChangeFigureModel, type WatTeltImpactModel, type WatTeltInterventionEffectModel, type WatTeltStorySideModel } from './wat-telt.model';
 
 /**
  * The impact report (XLSX and PDF) for one selection. It is made from the API's own impact result, after
@@ -16,6 +16,55 @@ export type ImpactReportInput = {
   wijkName: string | null;
   team: string | null;
   madeOn: string;
+  /** The story side of the same period and wijk: tag trends and interventions. */
+  stories: WatTeltStorySideModel;
+  /** Before/after around the intervention chosen on the page, if any. */
+  effect: WatTeltInterventionEffectModel | null;
+};
+
+const INTERVENTION_STATUS: Record<string, string> = { open: 'Open', bezig: 'Bezig', klaar: 'Klaar' };
+
+const periodLabel = (key: string) => {
+  const quarter = /^(\d{4})-K(\d)$/.exec(key);
+  if (quarter) return `K${quarter[2]} ${quarter[1]}`;
+  return new Intl.DateTimeFormat('nl-NL', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${key}-01T00:00:00Z`));
+};
+
+/** Tag trends as rows: the stories per period first, then one row per tag; suppressed periods read "te weinig gegevens". */
+const tagTrendRows = ({ tagTrends }: WatTeltStorySideModel): { headers: string[]; rows: Cell[][] } => ({
+  headers: ['Tag', 'Soort', ...tagTrends.periods.map((p) => periodLabel(p.key)), 'Totaal'],
+  rows: [
+    ['Verhalen', '', ...tagTrends.periods.map((p) => (p.suppressed ? TOO_LITTLE_DATA : (p.stories ?? 0))), ''],
+    ...tagTrends.tags.map((tag) => [tag.label, tag.taxonomy, ...tag.counts.map((c) => c ?? TOO_LITTLE_DATA), tag.total]),
+  ],
+});
+
+const interventionRows = ({ interventions }: WatTeltStorySideModel): Cell[][] =>
+  interventions.map((i) => [dutchDate(i.date), i.tafel, i.action, i.owner, INTERVENTION_STATUS[i.status] ?? i.status]);
+
+const share = (count: number, total: number) => (total === 0 ? '0%' : `${Math.round((count / total) * 100)}%`);
+
+/** Before/after as lines and a table: what was compared, the verdict, and the stories' archetypes and tags. */
+const effectParts = (effect: WatTeltInterventionEffectModel) => {
+  const { stories, rapportcijfer, followed } = effect;
+  const intro: [string, string][] = [
+    ['Interventie', `${effect.intervention.action} (${effect.intervention.tafel}, ${dutchDate(effect.intervention.date)})`],
+    ['Vóór', `${dutchDate(effect.before.from)} t/m ${dutchDate(effect.before.to)}`],
+    ['Na', `${dutchDate(effect.after.from)} t/m ${dutchDate(effect.after.to)}`],
+    ['Gemiddeld rapportcijfer', rapportcijfer.suppressed ? TOO_LITTLE_DATA : `${decimal.format(rapportcijfer.meanBefore ?? 0)} vóór (${rapportcijfer.inwonersBefore} inwoners), ${decimal.format(rapportcijfer.meanAfter ?? 0)} na (${rapportcijfer.inwonersAfter} inwoners)`],
+    ['Inwoners vóór én na', followed.suppressed ? TOO_LITTLE_DATA : `${followed.n}: ${followed.improved} hoger, ${followed.stable} gelijk, ${followed.declined} lager`],
+  ];
+  const items = stories.suppressed ? [] : [...(stories.archetypes ?? []), ...(stories.tags ?? [])];
+  const rows: { label: string; cells: Cell[] | null }[] = stories.suppressed
+    ? [{ label: 'Verhalen', cells: null }]
+    : [
+        { label: 'Verhalen', cells: [stories.before ?? 0, stories.after ?? 0, ''] },
+        ...items.map((item) => ({
+          label: item.label,
+          cells: [`${item.countBefore} (${share(item.countBefore, stories.before ?? 0)})`, `${item.countAfter} (${share(item.countAfter, stories.after ?? 0)})`, item.explanation],
+        })),
+      ];
+  return { intro, summary: effect.summary, headers: ['Onderwerp', 'Vóór', 'Na', 'Is het verschil toeval?'], rows };
 };
 
 export const REPORT_MIME: Record<ImpactReportFormat, string> = {
@@ -76,7 +125,7 @@ const gapCells = (gap: WatTeltImpactModel['perspectiveGap'][number]): number[] |
 const goalCells = (goals: WatTeltImpactModel['goals']): number[] | null =>
   goals.suppressed ? null : [goals.inwoners ?? 0, goals.total ?? 0, goals.open ?? 0, goals.bezig ?? 0, goals.bereikt ?? 0, goals.gestopt ?? 0];
 
-const orTooLittle = (cells: number[] | null, width: number): Cell[] => cells ?? Array.from({ length: width }, () => TOO_LITTLE_DATA);
+const orTooLittle = (cells: Cell[] | null, width: number): Cell[] => cells ?? Array.from({ length: width }, () => TOO_LITTLE_DATA);
 
 export const impactToXlsx = async (input: ImpactReportInput): Promise<Buffer> => {
   const { impact } = input;
@@ -108,6 +157,20 @@ export const impactToXlsx = async (input: ImpactReportInput): Promise<Buffer> =>
     impact.perspectiveGap.map((gap) => [gap.label, ...orTooLittle(gapCells(gap), GAP_HEADERS.length - 1)]),
     [30],
   );
+  const trends = tagTrendRows(input.stories);
+  table(input.stories.tagTrends.by === TrendPeriodEnum.QUARTER ? 'Tags per kwartaal' : 'Tags per maand', trends.headers, trends.rows, [30, 24]);
+  table('Interventies', ['Datum Tafel', 'Tafel', 'Actie', 'Eigenaar', 'Status'], interventionRows(input.stories), [18, 30, 50, 20]);
+  if (input.effect) {
+    const parts = effectParts(input.effect);
+    const sheet = workbook.addWorksheet('Vóór en na');
+    sheet.columns = [{ width: 30 }, { width: 24 }, { width: 24 }, { width: 60 }];
+    for (const line of parts.intro) sheet.addRow(line);
+    sheet.addRow([]);
+    for (const sentence of parts.summary) sheet.addRow(['Oordeel', sentence]);
+    sheet.addRow([]);
+    sheet.addRow(parts.headers).font = { bold: true };
+    for (const row of parts.rows) sheet.addRow([row.label, ...orTooLittle(row.cells, 3)]);
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 };
 
@@ -185,5 +248,36 @@ export const impactToPdf = (input: ImpactReportInput): Promise<Buffer> =>
       impact.perspectiveGap.map((gap) => ({ label: gap.label, cells: shown(gapCells(gap), 1) })),
       150,
     );
+
+    const trends = tagTrendRows(input.stories);
+    doc.font('bold').fontSize(13).text(input.stories.tagTrends.by === TrendPeriodEnum.QUARTER ? 'Tags per kwartaal' : 'Tags per maand', MARGIN, doc.y, { width });
+    doc.font('regular').fontSize(9).text(`Verhalen met elke tag. Een periode met minder dan ${input.stories.tagTrends.minGroupSize} verhalen: "${TOO_LITTLE_DATA}".`, { width });
+    doc.moveDown(0.4);
+    if (trends.rows.length > 1) {
+      pdfTable(
+        doc,
+        [trends.headers[0], ...trends.headers.slice(2)],
+        trends.rows.map((row) => ({ label: row[1] ? `${row[0]} (${row[1]})` : String(row[0]), cells: row.slice(2).map((c) => (c === TOO_LITTLE_DATA ? '–' : c)) })),
+        190,
+      );
+    } else doc.font('regular').fontSize(9).text('Geen verhalen met tags in deze periode en wijk.', { width }).moveDown(0.8);
+
+    doc.font('bold').fontSize(13).text('Interventies van ErvaringenTafels', MARGIN, doc.y, { width });
+    doc.moveDown(0.4).font('regular').fontSize(9);
+    const interventions = interventionRows(input.stories);
+    if (interventions.length === 0) doc.text('Geen interventies in deze periode en wijk.', { width });
+    for (const [date, tafel, action, owner, status] of interventions) doc.text(`${date} — ${tafel}: ${action} (${owner}, ${status})`, { width });
+    doc.moveDown(0.8);
+
+    if (input.effect) {
+      const parts = effectParts(input.effect);
+      doc.font('bold').fontSize(13).text('Vóór en na een interventie', MARGIN, doc.y, { width });
+      doc.moveDown(0.4).fontSize(9);
+      for (const [label, text] of parts.intro) doc.font('bold').text(`${label}: `, { continued: true, width }).font('regular').text(text);
+      doc.moveDown(0.4);
+      for (const sentence of parts.summary) doc.font('regular').text(`• ${sentence}`, { width });
+      doc.moveDown(0.4);
+      pdfTable(doc, parts.headers, parts.rows, 190);
+    }
     doc.end();
   });

@@ -263,6 +263,7 @@ export class ImpactArchetypeCountModel {
 
 @ObjectType()
 export class ImpactInterventionModel {
+  @Field(() => ID) id!: string;
   @Field({ description: 'Date of the Tafel where the action was agreed (jjjj-mm-dd).' }) date!: string;
   @Field() tafel!: string;
   @Field() action!: string;
@@ -271,9 +272,106 @@ export class ImpactInterventionModel {
   @Field(() => String, { nullable: true }) dueDate!: string | null;
 }
 
-@ObjectType({ description: 'The story side of the impact view for a period and wijk: stories per month, archetypes, Tafel interventions.' })
+export enum TrendPeriodEnum {
+  MONTH = 'month',
+  QUARTER = 'quarter',
+}
+registerEnumType(TrendPeriodEnum, { name: 'TrendPeriod' });
+
+const STORIES_SUPPRESSED = 'True when the figure rests on fewer stories than the minimum group: the numbers are null ("te weinig gegevens").';
+
+@ObjectType()
+export class TagTrendPeriodModel {
+  @Field({ description: 'jjjj-mm, or jjjj-Kn for a quarter.' }) key!: string;
+  @Field({ description: STORIES_SUPPRESSED }) suppressed!: boolean;
+  @Field(() => Int, { nullable: true }) stories!: number | null;
+}
+
+@ObjectType()
+export class TagTrendModel {
+  @Field(() => ID) tagId!: string;
+  @Field() label!: string;
+  @Field() taxonomy!: string;
+  @Field(() => [Int], { nullable: 'items', description: 'Stories with the tag per period, in the order of periods; null where the period is suppressed.' })
+  counts!: (number | null)[];
+  @Field(() => Int, { description: 'Over the periods that are shown.' }) total!: number;
+}
+
+@ObjectType({ description: 'Tags (werkzame elementen, leefgebieden) per month or quarter for the stories of the selection.' })
+export class TagTrendsModel {
+  @Field(() => TrendPeriodEnum) by!: TrendPeriodEnum;
+  @Field(() => Int, { description: 'Minimum of stories in a period (MIN_GROUP_SIZE).' }) minGroupSize!: number;
+  @Field(() => [TagTrendPeriodModel]) periods!: TagTrendPeriodModel[];
+  @Field(() => [TagTrendModel]) tags!: TagTrendModel[];
+}
+
+@ObjectType({ description: 'The story side of the impact view for a period and wijk: stories per month, archetypes, tag trends, Tafel interventions.' })
 export class WatTeltStorySideModel {
   @Field(() => [ImpactStoryMonthModel]) months!: ImpactStoryMonthModel[];
   @Field(() => [ImpactArchetypeCountModel]) archetypes!: ImpactArchetypeCountModel[];
+  @Field(() => TagTrendsModel) tagTrends!: TagTrendsModel;
   @Field(() => [ImpactInterventionModel]) interventions!: ImpactInterventionModel[];
+}
+
+@ObjectType({ description: 'One archetype or tag in the stories before and after an intervention date.' })
+export class EffectItemModel {
+  @Field() key!: string;
+  @Field() label!: string;
+  @Field(() => Int) countBefore!: number;
+  @Field(() => Int) countAfter!: number;
+  @Field(() => Float, { nullable: true, description: '0–1 of the stories in the window.' }) shareBefore!: number | null;
+  @Field(() => Float, { nullable: true }) shareAfter!: number | null;
+  @Field({ description: 'likely-real, could-be-chance or too-few (chi-square, or Fisher for small counts).' }) verdict!: string;
+  @Field() explanation!: string;
+}
+
+@ObjectType()
+export class EffectStoriesModel {
+  @Field({ description: STORIES_SUPPRESSED }) suppressed!: boolean;
+  @Field(() => Int, { nullable: true }) before?: number;
+  @Field(() => Int, { nullable: true }) after?: number;
+  @Field(() => [EffectItemModel], { nullable: true }) archetypes?: EffectItemModel[];
+  @Field(() => [EffectItemModel], { nullable: true }) tags?: EffectItemModel[];
+}
+
+@ObjectType()
+export class EffectRapportcijferModel {
+  @Field({ description: SUPPRESSED }) suppressed!: boolean;
+  @Field(() => Int, { nullable: true }) inwonersBefore?: number;
+  @Field(() => Int, { nullable: true }) inwonersAfter?: number;
+  @Field(() => Int, { nullable: true }) measurementsBefore?: number;
+  @Field(() => Int, { nullable: true }) measurementsAfter?: number;
+  @Field(() => Float, { nullable: true }) meanBefore?: number;
+  @Field(() => Float, { nullable: true }) meanAfter?: number;
+  @Field({ nullable: true, description: 'Mann-Whitney on the rapportcijfers of both windows.' }) verdict?: string;
+  @Field({ nullable: true }) explanation?: string;
+}
+
+@ObjectType()
+export class EffectFollowedModel {
+  @Field({ description: SUPPRESSED }) suppressed!: boolean;
+  @Field(() => Int, { nullable: true }) n?: number;
+  @Field(() => Int, { nullable: true }) improved?: number;
+  @Field(() => Int, { nullable: true }) stable?: number;
+  @Field(() => Int, { nullable: true }) declined?: number;
+}
+
+@ObjectType()
+export class DateWindowModel {
+  @Field({ description: 'jjjj-mm-dd' }) from!: string;
+  @Field({ description: 'jjjj-mm-dd, inclusive' }) to!: string;
+}
+
+@ObjectType({ description: 'Stories and Wat telt in a window before and after the date of a Tafel intervention, with a verdict in plain Dutch.' })
+export class WatTeltInterventionEffectModel {
+  @Field(() => ImpactInterventionModel) intervention!: ImpactInterventionModel;
+  @Field(() => Int) months!: number;
+  @Field(() => Int, { description: 'Minimum of inwoners on each side (WAT_TELT_MIN_GROUP_SIZE).' }) minGroupSize!: number;
+  @Field(() => Int, { description: 'Minimum of stories on each side (MIN_GROUP_SIZE).' }) minStories!: number;
+  @Field(() => DateWindowModel) before!: DateWindowModel;
+  @Field(() => DateWindowModel) after!: DateWindowModel;
+  @Field(() => EffectStoriesModel) stories!: EffectStoriesModel;
+  @Field(() => EffectRapportcijferModel) rapportcijfer!: EffectRapportcijferModel;
+  @Field(() => EffectFollowedModel, { description: 'Inwoners with a measurement in both windows: latest after against latest before.' }) followed!: EffectFollowedModel;
+  @Field(() => [String]) summary!: string[];
 }

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { OrganisationRepository } from '@vertelpunt/db';
 import type { RequestContext } from '../common/request-context';
 import { requireActor } from '../common/require-actor';
@@ -18,6 +18,8 @@ import {
   WatTeltImpactReportModel,
   WatTeltImpactSelectionInput,
   WatTeltStorySideModel,
+  WatTeltInterventionEffectModel,
+  TrendPeriodEnum,
   WatTeltImportResultModel,
   WatTeltLeefgebiedInput,
   WatTeltMeasurementModel,
@@ -104,12 +106,31 @@ export class WatTeltResolver {
     @Args('selection', { type: () => WatTeltImpactSelectionInput, nullable: true }) selection: WatTeltImpactSelectionInput | null,
     @Args('format', { type: () => ImpactReportFormatEnum }) format: ImpactReportFormat,
     @Context() ctx: RequestContext,
+    @Args('tagTrendsBy', { type: () => TrendPeriodEnum, nullable: true }) by: TrendPeriodEnum | null,
+    @Args('interventionId', { type: () => ID, nullable: true, description: 'Adds before/after around this Tafel intervention.' }) interventionId: string | null,
+    @Args('months', { type: () => Int, nullable: true }) months: number | null,
   ) {
-    return this.impactService.report(requireActor(ctx, 'manager', 'admin'), selection ?? {}, format);
+    return this.impactService.report(requireActor(ctx, 'manager', 'admin'), selection ?? {}, format, { by, interventionId, months });
   }
 
-  @Query(() => WatTeltStorySideModel, { description: 'Managers and admins: stories per month, archetypes and Tafel interventions for a period and wijk.' })
-  watTeltStorySide(@Args('selection', { type: () => WatTeltImpactSelectionInput, nullable: true }) selection: WatTeltImpactSelectionInput | null, @Context() ctx: RequestContext) {
-    return this.impactService.storySide(requireActor(ctx, 'manager', 'admin'), selection ?? {});
+  @Query(() => WatTeltStorySideModel, { description: 'Managers and admins: stories per month, archetypes, tag trends and Tafel interventions for a period and wijk.' })
+  watTeltStorySide(
+    @Args('selection', { type: () => WatTeltImpactSelectionInput, nullable: true }) selection: WatTeltImpactSelectionInput | null,
+    @Args('tagTrendsBy', { type: () => TrendPeriodEnum, nullable: true, description: 'Month or quarter; by default month, quarter beyond a year.' }) by: TrendPeriodEnum | null,
+    @Context() ctx: RequestContext,
+  ) {
+    return this.impactService.storySide(requireActor(ctx, 'manager', 'admin'), selection ?? {}, by);
+  }
+
+  @Query(() => WatTeltInterventionEffectModel, {
+    description: 'Managers and admins: stories and Wat telt in the months before and after a Tafel intervention, for the wijk and team of the selection.',
+  })
+  watTeltInterventionEffect(
+    @Args('interventionId', { type: () => ID }) interventionId: string,
+    @Args('selection', { type: () => WatTeltImpactSelectionInput, nullable: true }) selection: WatTeltImpactSelectionInput | null,
+    @Args('months', { type: () => Int, nullable: true, description: 'Window on each side, 1–12 months (default 3).' }) months: number | null,
+    @Context() ctx: RequestContext,
+  ) {
+    return this.impactService.interventionEffect(requireActor(ctx, 'manager', 'admin'), selection ?? {}, interventionId, months);
   }
 }

@@ -47,6 +47,20 @@ const schema = z.object({
   FAULT_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
   WAT_TELT_MIN_GROUP_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  MIN_GROUP_SIZE: z.coerce.number().int().min(1).max(1000).optional(),
+  // OpenID Connect sign-in (issue 8): off unless OIDC_ISSUER is set.
+  OIDC_ISSUER: url(['http:', 'https:']).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URL: url(['http:', 'https:']).optional(),
+  OIDC_ORGANISATION: z.string().regex(/^[a-z0-9-]+$/, 'moet de slug van een organisatie zijn (kleine letters, cijfers, -)').optional(),
+  OIDC_ROLES_CLAIM: z.string().regex(/^[\w.:/-]{1,100}$/, 'moet de naam van een claim zijn').optional(),
+  OIDC_LABEL: z.string().min(1).max(60).default('je organisatie-account'),
+  OIDC_SCOPES: z.string().regex(/^openid( [\w.:/-]+)*$/, "moet met 'openid' beginnen, gescheiden door spaties").default('openid email profile'),
+  // Retention (AVG): unset or 0 keeps for ever.
+  RETENTION_AUDIO_DAYS_AFTER_TRANSCRIPTION: z.coerce.number().int().min(0).max(36_500).default(0),
+  RETENTION_STORY_YEARS: z.coerce.number().int().min(0).max(100).default(0),
+  RETENTION_EVERY_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(24 * 60),
   GRAPHQL_PLAYGROUND: z
     .enum(['true', 'false'])
     .optional()
@@ -55,6 +69,18 @@ const schema = z.object({
   // Conditional requirements: a bucket needs credentials.
   for (const name of ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
     if (e.S3_BUCKET && !e[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is verplicht als S3_BUCKET is gezet' });
+  }
+  for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ORGANISATION'] as const) {
+    if (e.OIDC_ISSUER && !e[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is verplicht als OIDC_ISSUER is gezet' });
+  }
+  for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_ORGANISATION', 'OIDC_REDIRECT_URL', 'OIDC_ROLES_CLAIM'] as const) {
+    if (!e.OIDC_ISSUER && e[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'werkt alleen samen met OIDC_ISSUER' });
+  }
+  // Tokens and the client secret must not cross the network in the clear; http only for a provider on this machine in tests.
+  if (e.NODE_ENV === 'production') {
+    for (const name of ['OIDC_ISSUER', 'OIDC_REDIRECT_URL'] as const) {
+      if (e[name]?.startsWith('http:')) ctx.addIssue({ code: 'custom', path: [name], message: 'moet https gebruiken in productie' });
+    }
   }
 });
 
@@ -79,6 +105,29 @@ export type Config = {
   workers: { concurrency: number; transcribeConcurrency: number; lockMs: number; recoverySweepMs: number; faultDelayMs: number };
   /** Impact figures over fewer inwoners than this show "te weinig gegevens". */
   watTelt: { minGroupSize: number };
+  /** Counts over fewer stories than this are not shown to those who see aggregates only (managers on Patronen). */
+  privacy: { minGroupSize: number };
+  /** OpenID Connect sign-in; null when off. */
+  oidc: OidcConfig | null;
+  /** null keeps for ever; the workers' retention job runs every `everyMinutes`. */
+  retention: { audioDaysAfterTranscription: number | null; storyYears: number | null; everyMinutes: number };
+};
+
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Where the provider sends the browser back: the web app's /inloggen/oidc/terug. */
+  redirectUrl: string;
+  /** The organisation whose members sign in this way (its slug). */
+  organisationSlug: string;
+  /** A claim with the person's roles (a list or a space-separated string); null: an admin gives roles. */
+  rolesClaim: string | null;
+  /** Shown as "Inloggen met {label}". */
+  label: string;
+  scopes: string;
+  /** Plain http to the provider: only outside production (a provider on this machine in tests). */
+  allowHttp: boolean;
 };
 
 export class ConfigError extends Error {
@@ -89,8 +138,12 @@ export class ConfigError extends Error {
 }
 
 /** Parse the environment once; names the variable and the rule, never the value (it may be a password). */
+/** An empty variable counts as unset: docker compose passes `${NAME:-}` as an empty string. */
+const withoutEmpty = (env: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+
 export const loadConfig = (env: Record<string, string | undefined>): Config => {
-  const parsed = schema.safeParse(env);
+  const parsed = schema.safeParse(withoutEmpty(env));
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
@@ -136,6 +189,26 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
       faultDelayMs: e.NODE_ENV === 'test' ? e.FAULT_DELAY_MS : 0,
     },
     watTelt: { minGroupSize: e.WAT_TELT_MIN_GROUP_SIZE },
+    // One threshold for the whole organisation unless set apart: Wat telt's is the fallback.
+    privacy: { minGroupSize: e.MIN_GROUP_SIZE ?? e.WAT_TELT_MIN_GROUP_SIZE },
+    oidc: e.OIDC_ISSUER
+      ? {
+          issuer: e.OIDC_ISSUER,
+          clientId: e.OIDC_CLIENT_ID ?? '',
+          clientSecret: e.OIDC_CLIENT_SECRET ?? '',
+          redirectUrl: e.OIDC_REDIRECT_URL ?? `${e.PUBLIC_WEB_URL.replace(/\/$/, '')}/inloggen/oidc/terug`,
+          organisationSlug: e.OIDC_ORGANISATION ?? '',
+          rolesClaim: e.OIDC_ROLES_CLAIM ?? null,
+          label: e.OIDC_LABEL,
+          scopes: e.OIDC_SCOPES,
+          allowHttp: e.NODE_ENV !== 'production',
+        }
+      : null,
+    retention: {
+      audioDaysAfterTranscription: e.RETENTION_AUDIO_DAYS_AFTER_TRANSCRIPTION || null,
+      storyYears: e.RETENTION_STORY_YEARS || null,
+      everyMinutes: e.RETENTION_EVERY_MINUTES,
+    },
   });
 };
 

@@ -1,7 +1,11 @@
 import { StoryVectorEntity } from './analysis/story-vector.entity';
 import { TaggerModelEntity } from './analysis/tagger-model.entity';
 import { StoryAnswerOptionEntity } from './explorer/story-answer-option.entity';
+import { StoryAnswerNumberEntity } from './patterns/story-answer-number.entity';
 import { AuditEventEntity } from './audit/audit-event.entity';
+import { PendingFileDeletionEntity } from './privacy/pending-file-deletion.entity';
+import { StoryVectorRemovalEntity } from './privacy/story-vector-removal.entity';
+import { ErasedStoryEntity } from './privacy/erased-story.entity';
 import { OrganisationEntity } from './organisations/organisation.entity';
 import { WijkEntity } from './organisations/wijk.entity';
 import { ArchetypeSetEntity } from './questionnaires/archetype-set.entity';
@@ -19,6 +23,7 @@ import { StoryTagEntity } from './taxonomies/story-tag.entity';
 import { TagEntity } from './taxonomies/tag.entity';
 import { TaxonomyEntity } from './taxonomies/taxonomy.entity';
 import { MembershipEntity } from './users/membership.entity';
+import { OidcIdentityEntity } from './users/oidc-identity.entity';
 import { SessionEntity } from './users/session.entity';
 import { UserEntity } from './users/user.entity';
 import { VertelpuntEntity } from './vertelpunten/vertelpunt.entity';
@@ -27,6 +32,7 @@ import { WatTeltGoalEntity, WatTeltGoalStatusEntity } from './wat-telt/wat-telt-
 import { WatTeltLeefgebiedEntity } from './wat-telt/wat-telt-leefgebied.entity';
 import { WatTeltMeasurementEntity } from './wat-telt/wat-telt-measurement.entity';
 import { WatTeltScoreEntity } from './wat-telt/wat-telt-score.entity';
+import { WatTeltClientSummaryEntity, WatTeltLeefgebiedSummaryEntity } from './wat-telt/wat-telt-summary.entity';
 
 export const ENTITIES = [
   OrganisationEntity,
@@ -34,6 +40,7 @@ export const ENTITIES = [
   UserEntity,
   MembershipEntity,
   SessionEntity,
+  OidcIdentityEntity,
   QuestionnaireEntity,
   QuestionnaireVersionEntity,
   ArchetypeSetEntity,
@@ -53,10 +60,16 @@ export const ENTITIES = [
   TafelInsightEntity,
   TafelInterventionEntity,
   StoryAnswerOptionEntity,
+  StoryAnswerNumberEntity,
   WatTeltLeefgebiedEntity,
   WatTeltClientEntity,
   WatTeltMeasurementEntity,
   WatTeltScoreEntity,
   WatTeltGoalEntity,
   WatTeltGoalStatusEntity,
+  WatTeltClientSummaryEntity,
+  WatTeltLeefgebiedSummaryEntity,
+  StoryVectorRemovalEntity,
+  ErasedStoryEntity,
+  PendingFileDeletionEntity,
 ];

@@ -19,3 +19,6 @@ export * from './wat-telt';
 export * from './patterns/statistics';
 export * from './patterns/buckets';
 export * from './patterns/compare';
+export * from './privacy/audit-kinds';
+export * from './patterns/suppression';
+export * from './organisations/access';

@@ -9,12 +9,17 @@ export type JobPayloads = {
   'taxonomy.retrain': { organisationId: string; taxonomyId: string };
   /** `version` is the Tafel's print version when asked; a newer request makes an older job's result void. */
   'tafel.printpack': TafelPrintJob;
+  /** Retention (issue 8): repeatable, every organisation, idempotent. */
+  'privacy.retention': RetentionJob;
 };
+
+/** `schedule`: the repeatable job, every organisation; `manual`: run now, for one organisation when named. */
+export type RetentionJob = { trigger: 'schedule' | 'manual'; organisationId?: string };
 
 export type TafelPrintJob = { organisationId: string; tafelId: string; version: number };
 
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES: JobName[] = ['story.received', 'story.transcribe', 'story.redact', 'story.analyse', 'taxonomy.retrain', 'tafel.printpack'];
+export const JOB_NAMES: JobName[] = ['story.received', 'story.transcribe', 'story.redact', 'story.analyse', 'taxonomy.retrain', 'tafel.printpack', 'privacy.retention'];
 
 /** The pipeline step that a story in a status waits for: used by the recovery sweep and by an admin's retry. */
 export const STEP_FOR_STATUS = {
@@ -37,7 +42,9 @@ export const jobIdOf = <N extends JobName>(name: N, data: JobPayloads[N]) =>
     ? `${queueNameOf(name)}-${data.storyId}`
     : 'tafelId' in data
       ? `${queueNameOf(name)}-${data.tafelId}-${data.version}`
-      : `${queueNameOf(name)}-${data.taxonomyId}-${Math.floor(Date.now() / RETRAIN_DEBOUNCE_MS)}`;
+      : 'trigger' in data
+        ? `${queueNameOf(name)}-${data.trigger}-${Date.now()}`
+        : `${queueNameOf(name)}-${data.taxonomyId}-${Math.floor(Date.now() / RETRAIN_DEBOUNCE_MS)}`;
 
 export const DEFAULT_JOB_OPTIONS = {
   attempts: 5,

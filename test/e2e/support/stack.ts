@@ -14,7 +14,7 @@ export type Stack = {
   stop: () => Promise<void>;
 };
 
-const freePort = async () => {
+export const freePort = async () => {
   const net = await import('node:net');
   return new Promise<number>((resolve) => {
     const server = net.createServer().listen(0, '127.0.0.1', () => {
@@ -28,14 +28,17 @@ const freePort = async () => {
  * The whole product for a browser test: real API (in process), real workers and the built web app
  * (child processes), on the test database with a fresh organisation. The web build is made by globalSetup.
  */
-export const startStack = async (suite: string, options: { workers?: boolean; env?: Record<string, string> } = {}): Promise<Stack> => {
+export const startStack = async (
+  suite: string,
+  options: { workers?: boolean; env?: Record<string, string>; webPort?: number } = {},
+): Promise<Stack> => {
   const config = testConfig(suite, options.env);
   const ds = await openDataSource(config);
   const org = await seedTestOrganisation(ds);
   const api: { app: INestApplication; url: string } = await startApi(config);
   const workerEnv = { NODE_ENV: 'test', DATABASE_URL: config.db.url, REDIS_URL: config.redis.url, REDIS_KEY_PREFIX: config.redis.keyPrefix, AUDIO_DIR: config.storage.audioDir, LOG_LEVEL: 'warn', ...options.env };
   const workers: ChildProcess | null = options.workers === false ? null : startWorkers(workerEnv);
-  const port = await freePort();
+  const port = options.webPort ?? (await freePort());
   const webUrl = `http://127.0.0.1:${port}`;
   const web = spawn(process.execPath, [path.join(REPO_ROOT, 'web/build/index.js')], {
     cwd: path.join(REPO_ROOT, 'web'),

@@ -12,16 +12,16 @@ import {
 const ids = (roles: string[]) => areasFor(roles).map((area) => area.id);
 
 describe('areasFor', () => {
-  it('gives a wijkcoach Vertellen, Mijn verhalen, Wat telt and Verhalen', () => {
-    expect(ids(['wijkcoach'])).toEqual(['vertel', 'mijn-verhalen', 'wat-telt', 'verhalen']);
+  it('gives a wijkcoach Vertellen, Mijn verhalen, Wat telt, Verhalen and Patronen', () => {
+    expect(ids(['wijkcoach'])).toEqual(['vertel', 'mijn-verhalen', 'wat-telt', 'verhalen', 'patronen']);
   });
 
   it('gives a facilitator Verhalen, Patronen and Tafels', () => {
     expect(ids(['facilitator'])).toEqual(['verhalen', 'patronen', 'tafels']);
   });
 
-  it('gives a manager Verhalen, Patronen, Tafels (to read what came out) and Impact', () => {
-    expect(ids(['manager'])).toEqual(['verhalen', 'patronen', 'tafels', 'impact']);
+  it('gives a manager aggregates only: Patronen, Tafels (to read what came out) and Impact, no Verhalen', () => {
+    expect(ids(['manager'])).toEqual(['patronen', 'tafels', 'impact']);
   });
 
   it('gives an admin everything, in menu order', () => {

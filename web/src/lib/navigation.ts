@@ -10,8 +10,9 @@ const AREA_ROLES: Record<AreaId, readonly Role[]> = {
   'mijn-verhalen': ['wijkcoach'],
   // Professionals register Wat telt conversations; managers only see the aggregates under Impact.
   'wat-telt': ['wijkcoach'],
-  verhalen: ['wijkcoach', 'facilitator', 'manager'],
-  patronen: ['facilitator', 'manager'],
+  // Managers see aggregates only (issue 8): Patronen with small groups hidden, Tafels without their stories.
+  verhalen: ['wijkcoach', 'facilitator'],
+  patronen: ['wijkcoach', 'facilitator', 'manager'],
   tafels: ['facilitator', 'manager'],
   impact: ['manager'],
   beheer: [],
@@ -35,7 +36,7 @@ export const isCurrent = (href: string, pathname: string): boolean =>
  * anonymous storytelling links (`/vertel/<token>`; `/vertel` itself is the wijkcoach's page).
  */
 export const isPublicPath = (pathname: string): boolean =>
-  pathname === '/inloggen' || pathname === '/taal' || pathname === '/healthz' || pathname.startsWith('/vertel/');
+  pathname === '/inloggen' || pathname.startsWith('/inloggen/') || pathname === '/taal' || pathname === '/healthz' || pathname.startsWith('/vertel/');
 
 const LOGIN_PATH = '/inloggen';
 

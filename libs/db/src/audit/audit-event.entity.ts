@@ -6,6 +6,8 @@ import { OrganisationEntity } from '../organisations/organisation.entity';
 @Index(['organisationId', 'createdAt'])
 // A story page reads its own trail (tag decisions, audio access).
 @Index(['organisationId', 'subjectType', 'subjectId', 'createdAt'])
+// The audit log page filters by kind of action.
+@Index(['organisationId', 'action', 'createdAt'])
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'uuid' }) organisationId!: string;

@@ -7,6 +7,11 @@ import { Tafels1763950000000 } from './1763950000000-tafels';
 import { PatternsStatistics1763955000000 } from './1763955000000-patterns-statistics';
 import { WatTelt1763960000000 } from './1763960000000-wat-telt';
 import { WatTeltImpactIndexes1763970000000 } from './1763970000000-wat-telt-impact-indexes';
+import { StoryAnswerNumber1764000000000 } from './1764000000000-story-answer-number';
+import { WatTeltSummaries1764100000000 } from './1764100000000-wat-telt-summaries';
+import { PrivacyErasure1764200000000 } from './1764200000000-privacy-erasure';
+import { OidcIdentity1764300000000 } from './1764300000000-oidc-identity';
+import { ErasedStory1764500000000 } from './1764500000000-erased-story';
 
 /** In order; every schema change is a reviewed migration with a working `down`. */
 export const MIGRATIONS = [
@@ -19,4 +24,9 @@ export const MIGRATIONS = [
   PatternsStatistics1763955000000,
   WatTelt1763960000000,
   WatTeltImpactIndexes1763970000000,
+  StoryAnswerNumber1764000000000,
+  WatTeltSummaries1764100000000,
+  PrivacyErasure1764200000000,
+  OidcIdentity1764300000000,
+  ErasedStory1764500000000,
 ];

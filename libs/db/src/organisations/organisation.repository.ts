@@ -5,6 +5,10 @@ import { WijkEntity } from './wijk.entity';
 export class OrganisationRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  findBySlug(slug: string): Promise<OrganisationEntity | null> {
+    return this.dataSource.getRepository(OrganisationEntity).findOneBy({ slug });
+  }
+
   findById(id: string): Promise<OrganisationEntity | null> {
     return this.dataSource.getRepository(OrganisationEntity).findOneBy({ id });
   }

@@ -1,5 +1,4 @@
 import {
-  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -11,10 +10,12 @@ import {
 import { OrganisationEntity } from '../organisations/organisation.entity';
 import { TafelEntity } from './tafel.entity';
 
-/** What a Tafel learned, linked to the stories that showed it (ids of the basket when it was written). */
+/**
+ * What a Tafel learned, linked to the stories that showed it (ids of the basket when it was written). An erased story
+ * leaves the list, so it can end up empty: the insight keeps its text (issue 8).
+ */
 @Entity('tafel_insight')
 @Index(['organisationId', 'tafelId'])
-@Check('tafel_insight_has_stories', 'cardinality(story_ids) > 0')
 export class TafelInsightEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'uuid' }) organisationId!: string;

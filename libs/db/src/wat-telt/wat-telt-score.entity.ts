@@ -9,6 +9,8 @@ const numericPosition = { to: (v: number) => v, from: (v: string | null) => (v =
 /** One chip: a perspective's position on one chosen leefgebied, 0–10 with one decimal. */
 @Entity('wat_telt_score')
 @Index(['measurementId', 'leefgebied', 'perspective'], { unique: true })
+// Chips of a measurement by perspective, covering (migration WatTeltSummaries).
+@Index('wat_telt_score_chip', { synchronize: false })
 @Check('wat_telt_score_perspective_valid', `perspective IN ('inwoner','professional','derde')`)
 @Check('wat_telt_score_position_valid', 'position BETWEEN 0 AND 10')
 export class WatTeltScoreEntity {

@@ -104,6 +104,7 @@ describe('WatTeltRepository', () => {
       { from: null, to: null, wijkId: own.wijken[0].id, team: null },
       { from: '2026-01-20', to: '2026-03-01', wijkId: null, team: 'TEAM B' },
       { from: '2026-02-01', to: null, wijkId: own.wijken[1].id, team: 'Team A' },
+      { from: null, to: null, wijkId: null, team: 'team b' },
     ];
     for (const selection of selections) {
       const data = await repository.impactData(own.organisation.id, selection);
@@ -118,5 +119,92 @@ describe('WatTeltRepository', () => {
     expect(all.goals.total).toBeGreaterThan(5);
     // The other organisation's impact rests on its own single client (TX-001, above) only.
     expect((await repository.impactChanges(org.organisation.id, selections[0])).inwonersMeasured).toBe(1);
+  });
+
+  describe('per-client summaries (the read model behind impact without a period)', () => {
+    const summaryOf = async (clientId: string) => {
+      const [client] = await ds.query(
+        `SELECT measurements, first_rapportcijfer AS first, latest_rapportcijfer AS latest FROM wat_telt_client_summary WHERE client_id = $1`,
+        [clientId],
+      );
+      const leefgebieden = await ds.query(
+        `SELECT leefgebied, chips, first_tenths AS first, latest_tenths AS latest, change_tenths AS change, latest_gap_tenths AS gap
+           FROM wat_telt_leefgebied_summary WHERE client_id = $1 ORDER BY leefgebied`,
+        [clientId],
+      );
+      return { client: client ?? null, leefgebieden };
+    };
+    const draft = (measuredOn: string, rapportcijfer: number, positions: [string, number | null, number | null][]) => ({
+      measuredOn,
+      rapportcijfer,
+      thirdRole: null,
+      note: '',
+      positions: positions.map(([leefgebied, inwoner, professional]) => ({ leefgebied, inwoner, professional, derde: null })),
+      goals: [],
+      goalUpdates: [],
+    });
+
+    it('follows a first conversation, a follow-up dated earlier, an import and a deletion, as impact computes them', async () => {
+      const own = await seedTestOrganisation(ds, ['wijkcoach']);
+      const client = await repository.createClient({ organisationId: own.organisation.id, code: 'SUM-001', wijkId: own.wijken[0].id, team: 'Team S' });
+      const record = (d: ReturnType<typeof draft>) => repository.recordMeasurement(own.organisation.id, { clientId: client.id, professionalUserId: null, source: 'bord', draft: d });
+      expect(await summaryOf(client.id)).toEqual({ client: null, leefgebieden: [] });
+
+      // First conversation (March): one measurement, so nothing counts as a change yet; the gap does.
+      const march = await record(draft('2026-03-01', 6, [['wonen', 4, 5], ['werk', 7, null]]));
+      expect(await summaryOf(client.id)).toEqual({
+        client: { measurements: 1, first: 6, latest: 6 },
+        leefgebieden: [
+          { leefgebied: 'werk', chips: 1, first: 70, latest: 70, change: null, gap: null },
+          { leefgebied: 'wonen', chips: 1, first: 40, latest: 40, change: null, gap: -10 },
+        ],
+      });
+
+      // A conversation recorded later but dated earlier (January) becomes the first.
+      await record(draft('2026-01-15', 4, [['wonen', 2.5, 2]]));
+      expect(await summaryOf(client.id)).toEqual({
+        client: { measurements: 2, first: 4, latest: 6 },
+        leefgebieden: [
+          { leefgebied: 'werk', chips: 1, first: 70, latest: 70, change: null, gap: null },
+          // 2,5 → 4: +1,5; latest gap with both chips is March's 4 − 5.
+          { leefgebied: 'wonen', chips: 2, first: 25, latest: 40, change: 15, gap: -10 },
+        ],
+      });
+
+      // An import of a later conversation (May) for the same code.
+      await repository.importMeasurements(own.organisation.id, own.users.wijkcoach.id, [
+        { clientCode: 'SUM-001', wijkId: own.wijken[0].id, team: 'Team S', lines: [2], draft: draft('2026-05-20', 8, [['werk', 8.5, 6], ['wonen', 3, null]]) },
+      ]);
+      expect(await summaryOf(client.id)).toEqual({
+        client: { measurements: 3, first: 4, latest: 8 },
+        leefgebieden: [
+          { leefgebied: 'werk', chips: 2, first: 70, latest: 85, change: 15, gap: 25 },
+          // 2,5 → 3: +0,5; the latest gap stays March's: May has no professional chip on wonen.
+          { leefgebied: 'wonen', chips: 3, first: 25, latest: 30, change: 5, gap: -10 },
+        ],
+      });
+
+      // There is no correction screen; a measurement removed in the database (and with it its chips) is followed too.
+      await ds.query('DELETE FROM wat_telt_measurement WHERE id = $1', [march.id]);
+      expect(await summaryOf(client.id)).toEqual({
+        client: { measurements: 2, first: 4, latest: 8 },
+        leefgebieden: [
+          { leefgebied: 'werk', chips: 1, first: 85, latest: 85, change: null, gap: 25 },
+          { leefgebied: 'wonen', chips: 2, first: 25, latest: 30, change: 5, gap: 5 },
+        ],
+      });
+      // A chip corrected in place.
+      await ds.query(`UPDATE wat_telt_score SET position = 9 WHERE leefgebied = 'wonen' AND perspective = 'inwoner' AND measurement_id IN (SELECT id FROM wat_telt_measurement WHERE client_id = $1 AND measured_on = '2026-05-20')`, [client.id]);
+      expect((await summaryOf(client.id)).leefgebieden[1]).toEqual({ leefgebied: 'wonen', chips: 2, first: 25, latest: 90, change: 65, gap: 5 });
+
+      // And impact over the summaries still equals the domain's computation from the measurements themselves.
+      const everything = { from: null, to: null, wijkId: null, team: null };
+      const data = await repository.impactData(own.organisation.id, everything);
+      expect(summariseImpact(await repository.impactChanges(own.organisation.id, everything))).toEqual(summariseImpact(changesOf(data.measurements, data.goals)));
+
+      // Removing the client removes its summaries.
+      await ds.query('DELETE FROM wat_telt_client WHERE id = $1', [client.id]);
+      expect(await summaryOf(client.id)).toEqual({ client: null, leefgebieden: [] });
+    });
   });
 });

@@ -6,3 +6,5 @@ export * from './impact';
 export * from './suppression';
 export * from './csv';
 export * from './import-rows';
+export * from './story-trends';
+export * from './intervention-effect';

@@ -9,7 +9,9 @@ type Guarded = Pick<App.Locals, 'user' | 'roles' | 'locale' | 'sessionUnavailabl
 export const requireArea = (locals: Guarded, url: URL, area: AreaId): void => {
   requireUser(locals, url);
   if (!canEnter(area, locals.roles)) {
-    error(403, { message: translate(locals.locale, 'fouten.geenToegang'), code: 'FORBIDDEN' });
+    // Managers see aggregates only (issue 8): say why the stories are hidden, and where the figures are.
+    const reason = area === 'verhalen' && locals.roles.includes('manager') ? 'verkennen.alleenCijfers' : 'fouten.geenToegang';
+    error(403, { message: translate(locals.locale, reason), code: 'FORBIDDEN' });
   }
 };
 

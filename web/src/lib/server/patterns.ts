@@ -2,13 +2,20 @@ import type { PeriodUnit, StoryFilter } from '@vertelpunt/domain';
 import { graphql, type GraphqlOptions } from './api';
 import { toFilterInput } from '$lib/explorer/explorer-url';
 
-export type TimeBucket = { period: string; wijkcoach: number; inwoner: number };
-export type ArchetypeBar = { id: string; label: string; setName: string; wijkcoach: number; inwoner: number };
+/**
+ * A count is null when it rests on too few stories for the caller (managers see aggregates only, issue 8); the chart's
+ * `suppression` then says why. Others get every count.
+ */
+export type Count = number | null;
+export type Suppression = { minGroupSize: number; reason: string } | null;
+export type TimeBucket = { period: string; wijkcoach: Count; inwoner: Count };
+export type ArchetypeBar = { id: string; label: string; setName: string; wijkcoach: Count; inwoner: Count };
 export type HeatmapData = {
-  total: number;
+  total: Count;
   tags: { id: string; label: string; taxonomyKey: string; taxonomyName: string }[];
-  columns: { key: string; label: string; total: number }[];
-  cells: { tagId: string; column: string; count: number }[];
+  columns: { key: string; label: string; total: Count }[];
+  cells: { tagId: string; column: string; count: Count }[];
+  suppression: Suppression;
 };
 export type DyadHistogramData = {
   questionnaireId: string;
@@ -16,8 +23,8 @@ export type DyadHistogramData = {
   prompt: string;
   leftLabel: string;
   rightLabel: string;
-  answered: number;
-  bins: { bin: number; count: number }[];
+  answered: Count;
+  bins: { bin: number; count: Count }[];
 };
 export type CanvasDensityData = {
   questionnaireId: string;
@@ -27,8 +34,8 @@ export type CanvasDensityData = {
   xRightLabel: string;
   yBottomLabel: string;
   yTopLabel: string;
-  answered: number;
-  cells: { x: number; y: number; count: number }[];
+  answered: Count;
+  cells: { x: number; y: number; count: Count }[];
 };
 export type DifferenceTest = {
   method: string | null;
@@ -36,15 +43,15 @@ export type DifferenceTest = {
   verdict: 'likely-real' | 'could-be-chance' | 'too-few';
 };
 export type SelectionComparison = {
-  totalA: number;
-  totalB: number;
+  totalA: Count;
+  totalB: Count;
   items: {
     group: string;
     groupLabel: string;
     key: string;
     label: string;
-    countA: number;
-    countB: number;
+    countA: Count;
+    countB: Count;
     shareA: number | null;
     shareB: number | null;
     test: DifferenceTest;
@@ -55,16 +62,16 @@ export type SelectionComparison = {
     label: string;
     lowLabel: string;
     highLabel: string;
-    countA: number;
-    countB: number;
+    countA: Count;
+    countB: Count;
     meanA: number | null;
     meanB: number | null;
     test: DifferenceTest;
   }[];
 };
 export type Patterns = {
-  overTime: { total: number; buckets: TimeBucket[] };
-  archetypes: { wijkcoachTotal: number; inwonerTotal: number; archetypes: ArchetypeBar[] };
+  overTime: { total: Count; buckets: TimeBucket[]; suppression: Suppression };
+  archetypes: { wijkcoachTotal: Count; inwonerTotal: Count; archetypes: ArchetypeBar[] };
   byWijk: HeatmapData;
   byMonth: HeatmapData;
   dyads: DyadHistogramData[];
@@ -74,12 +81,12 @@ export type Patterns = {
 };
 
 const HEATMAP_FIELDS =
-  'total tags { id label taxonomyKey taxonomyName } columns { key label total } cells { tagId column count }';
+  'total tags { id label taxonomyKey taxonomyName } columns { key label total } cells { tagId column count } suppression { minGroupSize reason }';
 const TEST_FIELDS = 'test { method p verdict }';
 
 export const PATTERNS = /* GraphQL */ `
   query Patronen($filter: StoryFilterInput, $unit: PeriodUnit!, $compare: Boolean!, $a: StoryFilterInput!, $b: StoryFilterInput!) {
-    overTime: storiesOverTime(filter: $filter, unit: $unit) { total buckets { period wijkcoach inwoner } }
+    overTime: storiesOverTime(filter: $filter, unit: $unit) { total buckets { period wijkcoach inwoner } suppression { minGroupSize reason } }
     archetypes: archetypeDistribution(filter: $filter) { wijkcoachTotal inwonerTotal archetypes { id label setName wijkcoach inwoner } }
     byWijk: tagHeatmap(filter: $filter, by: WIJK) { ${HEATMAP_FIELDS} }
     byMonth: tagHeatmap(filter: $filter, by: MONTH) { ${HEATMAP_FIELDS} }

@@ -26,18 +26,20 @@ export type StoryCard = { id: string; redactedTitle: string; redactedText: strin
 
 export type TafelDetail = TafelSummary & {
   canEdit: boolean;
+  /** False for managers: `stories` is empty and insights carry only `storyCount` (issue 8). */
+  canSeeStories: boolean;
   printPack: { status: PrintPackStatus; readyAt: string | null; error: string | null; downloadPath: string | null };
   stories: { position: number; note: string; story: StoryCard }[];
-  insights: { id: string; text: string; storyIds: string[] }[];
+  insights: { id: string; text: string; storyIds: string[]; storyCount: number }[];
   interventions: { id: string; action: string; owner: string; status: InterventionStatus; dueDate: string | null }[];
 };
 
 export type Option = { id: string; name: string };
 
 const SUMMARY = `id title date question upcoming storyCount wijk { id name } facilitator { id name }`;
-const DETAIL = `${SUMMARY} canEdit printPack { status readyAt error downloadPath }
+const DETAIL = `${SUMMARY} canEdit canSeeStories printPack { status readyAt error downloadPath }
   stories { position note story { id redactedTitle redactedText wijkName } }
-  insights { id text storyIds } interventions { id action owner status dueDate }`;
+  insights { id text storyIds storyCount } interventions { id action owner status dueDate }`;
 
 export const fetchTafels = async (scope: Scope) =>
   (await graphql<{ tafels: TafelSummary[] }>(`query Tafels { tafels { ${SUMMARY} } }`, {}, scope)).tafels;

@@ -235,8 +235,8 @@ export const fetchImpact = async (scope: Scope, selection: ImpactSelection): Pro
   (await graphql<{ watTeltImpact: Impact }>(IMPACT, { selection }, scope)).watTeltImpact;
 
 const IMPACT_REPORT = /* GraphQL */ `
-  query WatTeltImpactReport($selection: WatTeltImpactSelectionInput, $format: ImpactReportFormat!) {
-    watTeltImpactReport(selection: $selection, format: $format) {
+  query WatTeltImpactReport($selection: WatTeltImpactSelectionInput, $format: ImpactReportFormat!, $by: TrendPeriod, $interventionId: ID, $months: Int) {
+    watTeltImpactReport(selection: $selection, format: $format, tagTrendsBy: $by, interventionId: $interventionId, months: $months) {
       filename
       mimeType
       contentBase64
@@ -246,30 +246,119 @@ const IMPACT_REPORT = /* GraphQL */ `
 
 export type ImpactReportFile = { filename: string; mimeType: string; contentBase64: string };
 
-/** The impact report (PDF or XLSX) of a selection; suppressed by the API exactly as the screen. */
-export const fetchImpactReport = async (scope: Scope, selection: ImpactSelection, format: 'PDF' | 'XLSX') =>
-  (await graphql<{ watTeltImpactReport: ImpactReportFile }>(IMPACT_REPORT, { selection, format }, scope)).watTeltImpactReport;
+/** The impact report (PDF or XLSX) of a selection, with tag trends and the chosen before/after; suppressed by the API exactly as the screen. */
+export const fetchImpactReport = async (
+  scope: Scope,
+  selection: ImpactSelection,
+  format: 'PDF' | 'XLSX',
+  options: { by: TrendPeriod | null; interventionId: string | null; months: number } = { by: null, interventionId: null, months: 3 },
+) =>
+  (
+    await graphql<{ watTeltImpactReport: ImpactReportFile }>(
+      IMPACT_REPORT,
+      { selection, format, by: options.by, interventionId: options.interventionId, months: options.interventionId ? options.months : null },
+      scope,
+    )
+  ).watTeltImpactReport;
 
 const STORY_SIDE = /* GraphQL */ `
-  query WatTeltStorySide($selection: WatTeltImpactSelectionInput) {
-    watTeltStorySide(selection: $selection) {
+  query WatTeltStorySide($selection: WatTeltImpactSelectionInput, $by: TrendPeriod) {
+    watTeltStorySide(selection: $selection, tagTrendsBy: $by) {
       months { month stories }
       archetypes { label stories }
-      interventions { date tafel action owner status dueDate }
+      tagTrends { by minGroupSize periods { key suppressed stories } tags { tagId label taxonomy counts total } }
+      interventions { id date tafel action owner status dueDate }
     }
   }
 `;
 
+export type TrendPeriod = 'MONTH' | 'QUARTER';
+
+export type TagTrends = {
+  by: TrendPeriod;
+  minGroupSize: number;
+  periods: { key: string; suppressed: boolean; stories: number | null }[];
+  tags: { tagId: string; label: string; taxonomy: string; counts: (number | null)[]; total: number }[];
+};
+
+export type Intervention = { id: string; date: string; tafel: string; action: string; owner: string; status: 'open' | 'bezig' | 'klaar'; dueDate: string | null };
+
 export type StorySide = {
   months: { month: string; stories: number }[];
   archetypes: { label: string; stories: number }[];
-  interventions: { date: string; tafel: string; action: string; owner: string; status: 'open' | 'bezig' | 'klaar'; dueDate: string | null }[];
+  tagTrends: TagTrends;
+  interventions: Intervention[];
 };
 
-/** Stories per month, archetypes and Tafel interventions for the period and wijk of a selection (no team). */
-export const fetchStorySide = async (scope: Scope, selection: ImpactSelection): Promise<StorySide> =>
-  (await graphql<{ watTeltStorySide: StorySide }>(STORY_SIDE, { selection: { from: selection.from, to: selection.to, wijkId: selection.wijkId } }, scope))
+/** Stories per month, archetypes, tag trends and Tafel interventions for the period and wijk of a selection (no team). */
+export const fetchStorySide = async (scope: Scope, selection: ImpactSelection, by: TrendPeriod | null = null): Promise<StorySide> =>
+  (await graphql<{ watTeltStorySide: StorySide }>(STORY_SIDE, { selection: { from: selection.from, to: selection.to, wijkId: selection.wijkId }, by }, scope))
     .watTeltStorySide;
+
+const INTERVENTION_EFFECT = /* GraphQL */ `
+  query WatTeltInterventionEffect($id: ID!, $selection: WatTeltImpactSelectionInput, $months: Int) {
+    watTeltInterventionEffect(interventionId: $id, selection: $selection, months: $months) {
+      intervention { id date tafel action owner status dueDate }
+      months
+      minGroupSize
+      minStories
+      before { from to }
+      after { from to }
+      stories {
+        suppressed before after
+        archetypes { key label countBefore countAfter shareBefore shareAfter verdict explanation }
+        tags { key label countBefore countAfter shareBefore shareAfter verdict explanation }
+      }
+      rapportcijfer { suppressed inwonersBefore inwonersAfter measurementsBefore measurementsAfter meanBefore meanAfter verdict explanation }
+      followed { suppressed n improved stable declined }
+      summary
+    }
+  }
+`;
+
+export type EffectItem = {
+  key: string;
+  label: string;
+  countBefore: number;
+  countAfter: number;
+  shareBefore: number | null;
+  shareAfter: number | null;
+  verdict: 'likely-real' | 'could-be-chance' | 'too-few';
+  explanation: string;
+};
+
+export type InterventionEffect = {
+  intervention: Intervention;
+  months: number;
+  minGroupSize: number;
+  minStories: number;
+  before: { from: string; to: string };
+  after: { from: string; to: string };
+  stories: { suppressed: boolean; before: number | null; after: number | null; archetypes: EffectItem[] | null; tags: EffectItem[] | null };
+  rapportcijfer: {
+    suppressed: boolean;
+    inwonersBefore: number | null;
+    inwonersAfter: number | null;
+    measurementsBefore: number | null;
+    measurementsAfter: number | null;
+    meanBefore: number | null;
+    meanAfter: number | null;
+    verdict: EffectItem['verdict'] | null;
+    explanation: string | null;
+  };
+  followed: { suppressed: boolean; n: number | null; improved: number | null; stable: number | null; declined: number | null };
+  summary: string[];
+};
+
+/** Before/after around one Tafel intervention for the wijk and team of a selection; suppressed by the API. */
+export const fetchInterventionEffect = async (scope: Scope, selection: ImpactSelection, interventionId: string, months: number): Promise<InterventionEffect> =>
+  (
+    await graphql<{ watTeltInterventionEffect: InterventionEffect }>(
+      INTERVENTION_EFFECT,
+      { id: interventionId, selection: { wijkId: selection.wijkId, team: selection.team }, months },
+      scope,
+    )
+  ).watTeltInterventionEffect;
 
 const SET_LEEFGEBIEDEN = /* GraphQL */ `
   mutation SetWatTeltLeefgebieden($leefgebieden: [WatTeltLeefgebiedInput!]!) {

@@ -4,14 +4,17 @@ import { localReturnPath } from '$lib/navigation';
 import { isApiError, type ApiErrorCode, type FieldProblem } from '$lib/server/api';
 import { login } from '$lib/server/auth';
 import { setSessionCookie } from '$lib/server/cookies';
+import { fetchOidcLabel } from '$lib/server/oidc';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
   const terug = localReturnPath(url.searchParams.get('terug'));
   if (locals.user) redirect(303, terug);
   return {
     terug,
     uitgelogd: url.searchParams.has('uitgelogd'),
+    // The password form works without it: an API that cannot say just means no "Inloggen met …" button.
+    oidcLabel: await fetchOidcLabel().catch(() => null),
   };
 };
 

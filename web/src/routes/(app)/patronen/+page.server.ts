@@ -1,4 +1,4 @@
-import { isEmptyStoryFilter, parseStoryFilter, storyFilterToSearchParams, type PeriodUnit } from '@vertelpunt/domain';
+import { isEmptyStoryFilter, mayReadStories, parseStoryFilter, storyFilterToSearchParams, type PeriodUnit } from '@vertelpunt/domain';
 import { comparisonFrom, hiddenFilterFields, sideFormValues } from '$lib/patronen/compare-params';
 import { failLoad, requireArea } from '$lib/server/guards';
 import { fetchPatterns } from '$lib/server/patterns';
@@ -24,6 +24,8 @@ export const load: PageServerLoad = async ({ locals, url, fetch }) => {
       filter,
       unit,
       patterns,
+      // Managers see aggregates only (issue 8): no way from a chart to the stories behind it.
+      linksToStories: mayReadStories(locals.roles),
       storiesQuery: storyFilterToSearchParams(filter).toString(),
       filterForm: {
         van: filter.from ?? '',

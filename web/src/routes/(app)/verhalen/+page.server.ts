@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { parseStoryFilter } from '@vertelpunt/domain';
+import { parseStoryFilter, STORY_EXPORT_ROLES } from '@vertelpunt/domain';
 import { canonicalSearch, cursorFrom, explorerLinks, similarQuery } from '$lib/explorer/explorer-url';
 import { fetchExplorerOptions, fetchExplorerPage, type ExplorerPage } from '$lib/explorer/explorer.server';
 import { isApiError } from '$lib/server/api';
@@ -7,8 +7,6 @@ import { failLoad, requireArea } from '$lib/server/guards';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
-/** Tellers read only their own stories (Mijn verhalen); these roles explore everyone's. */
-const EXPLORER_ROLES = ['facilitator', 'manager', 'admin'];
 
 /** A filter the API refuses (a hand-edited link) keeps the panel, with the reason, so it can be fixed. */
 const refusedFilter = (cause: unknown): ExplorerPage & { problem: string } => {
@@ -17,8 +15,8 @@ const refusedFilter = (cause: unknown): ExplorerPage & { problem: string } => {
 };
 
 export const load: PageServerLoad = async ({ locals, url }) => {
+  // Wijkcoaches, facilitators and admins explore (anonymised); managers see aggregates only (issue 8).
   requireArea(locals, url, 'verhalen');
-  if (!locals.roles.some((r) => EXPLORER_ROLES.includes(r))) return { canExplore: false as const };
 
   const clean = canonicalSearch(url);
   if (clean !== null) redirect(303, clean === '' ? url.pathname : `${url.pathname}?${clean}`);
@@ -33,7 +31,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     ]);
     const nextCursor = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     return {
-      canExplore: true as const,
+      canExport: locals.roles.some((r) => STORY_EXPORT_ROLES.includes(r)),
       filter,
       options,
       stories: page.edges.map((e) => ({ ...e.node, similarQuery: similarQuery(filter, e.node.id) })),

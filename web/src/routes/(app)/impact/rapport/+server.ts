@@ -4,7 +4,7 @@ import { translate } from '$lib/i18n';
 import { isApiError } from '$lib/server/api';
 import { failLoad, requireArea } from '$lib/server/guards';
 import { fetchImpactReport } from '$lib/wat-telt/wat-telt.server';
-import { selectionFrom } from '$lib/wat-telt/impact-selection';
+import { selectionFrom, storyOptionsFrom } from '$lib/wat-telt/impact-selection';
 import type { RequestHandler } from './$types';
 
 const FORMATS = { pdf: 'PDF', xlsx: 'XLSX' } as const;
@@ -15,7 +15,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
   const format = FORMATS[url.searchParams.get('formaat') as keyof typeof FORMATS];
   if (!format) error(400, { message: translate(locals.locale, 'watTelt.impact.onbekendFormaat'), code: 'BAD_USER_INPUT' });
   try {
-    const file = await fetchImpactReport(scopeOf(locals), selectionFrom(url.searchParams), format);
+    const file = await fetchImpactReport(scopeOf(locals), selectionFrom(url.searchParams), format, storyOptionsFrom(url.searchParams));
     return new Response(Buffer.from(file.contentBase64, 'base64'), {
       headers: {
         'content-type': file.mimeType,
@@ -24,7 +24,8 @@ export const GET: RequestHandler = async ({ locals, url }) => {
       },
     });
   } catch (cause) {
-    if (isApiError(cause) && cause.code === 'BAD_USER_INPUT') error(400, { message: cause.message, code: cause.code });
+    // A window out of range or an intervention that is gone: say so, as the page does.
+    if (isApiError(cause) && (cause.code === 'BAD_USER_INPUT' || cause.code === 'NOT_FOUND')) error(400, { message: cause.message, code: cause.code });
     return failLoad(cause, locals, url);
   }
 };

@@ -10,6 +10,9 @@ export const GET: RequestHandler = async ({ locals, url, params, fetch }) => {
   requireArea(locals, url, 'tafels');
   const scope = scopeOf(locals);
   const tafel = await fetchTafel(scope, params.id).catch((cause: unknown) => failLoad(cause, locals, url));
+  // The cards are the stories themselves: not for managers (aggregates only, issue 8).
+  if (!tafel.canSeeStories)
+    error(403, { message: translate(locals.locale, 'tafels.print.klaarZonderDownload'), code: 'FORBIDDEN' });
   if (!tafel.printPack.downloadPath)
     error(404, { message: translate(locals.locale, 'fouten.nietGevonden'), code: 'NOT_FOUND' });
   const headers: Record<string, string> = {};
