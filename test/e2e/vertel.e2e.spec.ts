@@ -10,6 +10,7 @@ import {
 import {
   answersOf,
   archetypeIdsByName,
+  forgetRecordingsOnDrafts,
   loginWhenReady,
   outboxStates,
   press,
@@ -275,15 +276,16 @@ describe('Vertelpunt recorder (browser)', () => {
     await page.getByText('van 0:30').waitFor();
     const stopped = page.getByText(/De opname is gestopt na 30 seconden\. Langer kan hier niet\./);
     await stopped.waitFor({ timeout: 45_000 });
+    await expectAccessible(page, 'maximum bereikt');
     await page
       .getByRole('status')
       .filter({ hasText: /Opname klaar: 30 seconden/ })
       .waitFor();
-    await expectAccessible(page, 'maximum bereikt');
     const [recording] = await storedRecordings(page);
     expect(recording.size).toBeGreaterThan(0);
 
-    // Closing and opening the app brings the teller back to this story, on the same screen.
+    // Closing the app the moment the recording is done, and opening it again, brings the teller back
+    // to this story and its recording, on the same screen.
     await page.goto(`${stack.webUrl}/vertel`);
     await onScreen(page, 'Spreek je verhaal in');
     await page
@@ -292,6 +294,16 @@ describe('Vertelpunt recorder (browser)', () => {
       .waitFor();
     expect(new URL(page.url()).searchParams.get('punt')).toBeNull();
     await page.getByRole('link', { name: 'Ander vertelpunt kiezen' }).waitFor({ state: 'detached' });
+    expect(await storedRecordings(page)).toEqual([recording]);
+
+    // The app closed after the recording was stored but before the draft was written: the recording is found again.
+    await forgetRecordingsOnDrafts(page);
+    await page.reload();
+    await onScreen(page, 'Spreek je verhaal in');
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Opname klaar: 30 seconden/ })
+      .waitFor();
     expect(await storedRecordings(page)).toEqual([recording]);
     await page.getByRole('button', { name: 'Vorige' }).click();
     await page.getByRole('link', { name: 'Ander vertelpunt kiezen' }).click();

@@ -29,6 +29,24 @@ export const storedRecordings = (page: Page): Promise<StoredRecording[]> =>
     };
   })`);
 
+/** As if the app closed after the recording was stored but before the draft was written: no draft knows it. */
+export const forgetRecordingsOnDrafts = (page: Page): Promise<void> =>
+  page.evaluate(`new Promise((resolve, reject) => {
+    const open = indexedDB.open('vertelpunt');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('drafts', 'readwrite');
+      const store = tx.objectStore('drafts');
+      const request = store.getAll();
+      request.onsuccess = () => {
+        for (const draft of request.result) store.put({ ...draft, recording: null });
+      };
+      tx.oncomplete = () => (db.close(), resolve(undefined));
+      tx.onerror = () => reject(tx.error);
+    };
+  })`);
+
 /** The outbox as the page sees it: one entry per story that is not fully on the server yet. */
 export const outboxStates = (page: Page): Promise<{ id: string; status: string; storyCreated: boolean }[]> =>
   page.evaluate(`new Promise((resolve, reject) => {
