@@ -8,6 +8,7 @@ const req = (facts: Partial<RequestFacts>): RequestFacts => ({
   secFetchSite: null,
   secFetchMode: null,
   secFetchDest: null,
+  contentType: null,
   ...facts,
 });
 
@@ -37,5 +38,13 @@ describe('refusesCrossSite', () => {
     expect(refusesCrossSite(req({ method: 'DELETE', origin: 'null' }), OWN)).toBe(true);
     expect(refusesCrossSite(req({ method: 'POST', origin: OWN }), OWN)).toBe(false);
     expect(refusesCrossSite(req({ method: 'GET', origin: 'https://evil.example' }), OWN)).toBe(false);
+  });
+
+  it('refuses a form post that says nowhere where it comes from, as SvelteKit would', () => {
+    for (const contentType of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'TEXT/PLAIN;charset=utf-8']) {
+      expect(refusesCrossSite(req({ method: 'POST', contentType }), OWN)).toBe(true);
+      expect(refusesCrossSite(req({ method: 'POST', contentType, origin: OWN }), OWN)).toBe(false);
+    }
+    expect(refusesCrossSite(req({ method: 'POST', contentType: 'application/json' }), OWN)).toBe(false);
   });
 });
