@@ -12,6 +12,7 @@ import { WatTeltSummaries1764100000000 } from './1764100000000-wat-telt-summarie
 import { PrivacyErasure1764200000000 } from './1764200000000-privacy-erasure';
 import { OidcIdentity1764300000000 } from './1764300000000-oidc-identity';
 import { ErasedStory1764500000000 } from './1764500000000-erased-story';
+import { StoryChartScan1764600000000 } from './1764600000000-story-chart-scan';
 
 /** In order; every schema change is a reviewed migration with a working `down`. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   PrivacyErasure1764200000000,
   OidcIdentity1764300000000,
   ErasedStory1764500000000,
+  StoryChartScan1764600000000,
 ];

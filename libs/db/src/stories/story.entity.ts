@@ -14,10 +14,11 @@ export type StoryConsent = { version: string; agreedAt: string; usage: string[] 
 @Index(['organisationId', 'createdAt', 'id'])
 @Index(['organisationId', 'status'])
 @Index(['organisationId', 'tellerUserId'])
-// Explorer indexes (GIN, partial) are owned by migration 1763945000000; TypeORM leaves them alone.
+// Explorer and chart indexes (GIN, partial) are owned by migrations 1763945000000 and 1764600000000; TypeORM leaves them alone.
 @Index('IDX_story_search_document', { synchronize: false })
 @Index('IDX_story_explore_told_at', { synchronize: false })
 @Index('IDX_story_explore_created', { synchronize: false })
+@Index('IDX_story_chart_scan', { synchronize: false })
 @Check('story_status_valid', `status IN ('RECEIVED','TRANSCRIBED','REDACTED','READY','FAILED','WITHDRAWN')`)
 @Check('story_mode_valid', `mode IN ('text','audio')`)
 @Check('story_teller_kind_valid', `teller_kind IN ('wijkcoach','inwoner')`)
