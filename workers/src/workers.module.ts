@@ -4,10 +4,11 @@ import type { Logger } from 'pino';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import type { Config } from '@vertelpunt/config';
-import { AnalysisRepository, AuditRepository, createDataSource, DataSubjectRepository, RetentionRepository, StoryRecoveryRepository, StoryRepository, TafelRepository } from '@vertelpunt/db';
+import { AnalysisRepository, AuditRepository, ChartCubeRepository, createDataSource, DataSubjectRepository, RetentionRepository, StoryRecoveryRepository, StoryRepository, TafelRepository } from '@vertelpunt/db';
 import { createAudioStorage } from '@vertelpunt/storage';
 import { createRedis, JobProducer } from '@vertelpunt/queue';
 import { JOB_PROCESSORS, type JobProcessor } from './job-processor';
+import { ChartCubeKeeper } from './stories/chart-cube-keeper';
 import { RecoverySweep } from './stories/recovery-sweep';
 import { AnalyseStoryProcessor } from './stories/analyse-story.processor';
 import { RedactStoryProcessor } from './stories/redact-story.processor';
@@ -51,6 +52,7 @@ export class WorkersModule implements OnApplicationShutdown {
         repository(AuditRepository),
         repository(DataSubjectRepository),
         repository(RetentionRepository),
+        repository(ChartCubeRepository),
         { provide: AUDIO_STORAGE, useFactory: () => createAudioStorage(config) },
         TranscriberProvider,
         TaggersService,
@@ -59,6 +61,7 @@ export class WorkersModule implements OnApplicationShutdown {
         { provide: JOB_PROCESSORS, inject: PROCESSORS, useFactory: (...processors: JobProcessor[]) => processors },
         WorkerHost,
         RecoverySweep,
+        ChartCubeKeeper,
       ],
     };
   }

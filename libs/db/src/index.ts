@@ -41,6 +41,7 @@ export * from './tafels/tafel-intervention.entity';
 export * from './tafels/tafel.repository';
 export * from './explorer/story-filter-where';
 export * from './explorer/explorer.repository';
+export { ChartCubeRepository } from './patterns/chart-cube';
 export * from './patterns/patterns.repository';
 export * from './explorer/story-answer-option.entity';
 export * from './patterns/story-answer-number.entity';

@@ -13,6 +13,7 @@ import { PrivacyErasure1764200000000 } from './1764200000000-privacy-erasure';
 import { OidcIdentity1764300000000 } from './1764300000000-oidc-identity';
 import { ErasedStory1764500000000 } from './1764500000000-erased-story';
 import { StoryChartScan1764600000000 } from './1764600000000-story-chart-scan';
+import { ChartCube1764700000000 } from './1764700000000-chart-cube';
 
 /** In order; every schema change is a reviewed migration with a working `down`. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   OidcIdentity1764300000000,
   ErasedStory1764500000000,
   StoryChartScan1764600000000,
+  ChartCube1764700000000,
 ];
