@@ -223,7 +223,10 @@ export class PatternsRepository {
     return { wijkcoachTotal: row.wijkcoach_total, inwonerTotal: row.inwoner_total, archetypes: row.archetypes };
   }
 
-  /** Tag × wijk or tag × month, with the number of stories per column. */
+  /**
+   * How many stories carry each tag (not rejected), per wijk or per month, with the number of stories per column.
+   * Stories without a wijk are not in the tag × wijk map: a cell must lead to a selection the explorer can show.
+   */
   async tagHeatmap(organisationId: string, filter: StoryFilter, by: HeatmapBy, scope: ChartScope = {}): Promise<TagHeatmap> {
     const key = (col: string) => (by === 'wijk' ? `${col}::text` : `to_char(${col}, 'YYYY-MM-DD')`);
     const columnLabel = by === 'wijk' ? `(SELECT w.name FROM wijk w WHERE w.id = c.col)` : key('c.col');
@@ -256,6 +259,7 @@ export class PatternsRepository {
     return { by, ...row };
   }
 
+  /** Per dyad question: how many answers fall in each of the ten bins of the slider. */
   async dyadHistograms(organisationId: string, filter: StoryFilter, scope: ChartScope = {}): Promise<DyadHistogram[]> {
     const rows = await this.chartQuery<SignifierRaw & { bins: { bin: number; count: number }[] }>(
       organisationId,
