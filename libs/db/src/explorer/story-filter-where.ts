@@ -3,8 +3,8 @@ import { EXPLORABLE_STATUSES, type StoryFilter } from '@vertelpunt/domain';
 /** A WHERE clause over `story s` with its parameters; user values only ever travel as parameters. */
 export type SqlWhere = { sql: string; params: unknown[] };
 
-/** Days are Dutch days: "tot en met 31 maart" ends at midnight in Amsterdam. */
-const TIME_ZONE = 'Europe/Amsterdam';
+/** Days are Dutch days: "tot en met 31 maart" ends at midnight in Amsterdam. Also the time zone of chart weeks and months. */
+export const TIME_ZONE = 'Europe/Amsterdam';
 
 const groupBy = <T>(items: T[], keyOf: (item: T) => string) => {
   const groups = new Map<string, T[]>();

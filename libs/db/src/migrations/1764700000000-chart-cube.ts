@@ -1,6 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-const FACT_TABLES = ['answer', 'story_answer_option', 'story_answer_number', 'story_tag'];
+/**
+ * The facts a chart counts come from these tables. `story_answer_option` and `story_answer_number` are written only by
+ * triggers on `answer`, so a change there is already marked through `answer`.
+ */
+const FACT_TABLES = ['answer', 'story_tag'];
 
 /** A story's cell in the chart cube: its organisation, wijk and month (Dutch time). */
 const CELL_OF = (alias: string) =>
@@ -12,9 +16,9 @@ const CELL_OF = (alias: string) =>
  * Canvas points are counted per cell of the canvas grid. "Vergelijk" and the charts over whole wijken, vertelpunten,
  * tellers and whole months sum a few thousand of these rows instead of joining every fact of every story.
  *
- * It is kept lazily: statement triggers on `story` and on the fact tables (`answer`, `story_answer_option`,
- * `story_answer_number`, `story_tag`) note which cells changed in `chart_cube_dirty`, and a chart that reads the cube
- * first recounts those cells from the facts, in its own transaction (PatternsRepository.refreshCube). So a cube cell
+ * It is kept lazily: statement triggers on `story`, `answer` and `story_tag` note which cells changed in
+ * `chart_cube_dirty`, and a chart that reads the cube first recounts those cells from the facts, in its own
+ * transaction (`refreshChartCube` in libs/db/src/patterns/chart-cube.ts). So a cube cell
  * is never out of step with the facts a reader can see. Marks are plain inserts without a key: a reader removes only
  * the marks it can see, so a mark committed while it recounts stays for the next reader.
  */

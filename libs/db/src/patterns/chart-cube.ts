@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { EMPTY_STORY_FILTER, SIGNIFIER_BINS, type StoryFilter } from '@vertelpunt/domain';
-import { storyFilterWhere, type SqlWhere } from '../explorer/story-filter-where';
+import { storyFilterWhere, TIME_ZONE, type SqlWhere } from '../explorer/story-filter-where';
 import type { ChartScope } from './patterns.repository';
 
 /**
@@ -8,9 +8,6 @@ import type { ChartScope } from './patterns.repository';
  * vertelpunt, teller and questionnaire version. A selection that only narrows by those (whole months) can be read
  * from it; any other filter needs the facts of each story.
  */
-
-/** Days are Dutch days, as in the filter's dates and the cube's months. */
-const TIME_ZONE = 'Europe/Amsterdam';
 
 /** The bin (0 … SIGNIFIER_BINS − 1) of a dyad, scale or canvas value from 0 to 100; 100 is in the last bin. */
 export const signifierBin = (value: string) => `least(floor(${value} / ${100 / SIGNIFIER_BINS}), ${SIGNIFIER_BINS - 1})::smallint`;

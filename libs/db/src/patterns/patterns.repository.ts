@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PeriodUnit, StoryFilter } from '@vertelpunt/domain';
-import { storyFilterWhere, type SqlWhere } from '../explorer/story-filter-where';
+import { storyFilterWhere, TIME_ZONE, type SqlWhere } from '../explorer/story-filter-where';
 import { cubeCondition, refreshChartCube, signifierBin } from './chart-cube';
 
 /** Narrows a chart to these story ids, e.g. the stories most like a given one ("verhalen zoals dit"). */
@@ -34,9 +34,6 @@ export type ComparedValueCounts = {
   b: [number, number][];
 };
 export type SelectionCounts = { totalA: number; totalB: number; counts: ComparedCount[]; values: ComparedValueCounts[] };
-
-/** Weeks and months are Dutch ones, as in the filter's dates. */
-const TIME_ZONE = 'Europe/Amsterdam';
 
 /** The filtered stories as a CTE body over `story s`; parameters numbered from `firstParam`. */
 const selection = (organisationId: string, filter: StoryFilter, scope: ChartScope, columns: string, firstParam = 1): SqlWhere => {
